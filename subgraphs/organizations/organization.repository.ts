@@ -1,0 +1,43 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { paginate, type PageArgs } from '../toolkit/connection.js';
+import { BadUserInputError } from '../toolkit/errors.js';
+import { isUuid } from '../toolkit/ids.js';
+import { OrganizationEntity } from './organization.entity.js';
+import type { OrganizationFilter, OrganizationLookupArgs } from './organization.inputs.js';
+
+const AGS = /^\d{2,8}$/;
+
+export function assertAgs(ags: string, field: string): void {
+  if (!AGS.test(ags)) throw new BadUserInputError(`${field} must be an Amtlicher Gemeindeschlüssel of 2 to 8 digits`, field);
+}
+
+/** LIKE pattern that matches `text` literally, whatever `%`, `_` or `\` it holds. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+export async function findOrganization(em: EntityManager, args: OrganizationLookupArgs): Promise<OrganizationEntity | null> {
+  const given = (['id', 'slug', 'ags'] as const).filter((key) => args[key] != null);
+  if (given.length !== 1) throw new BadUserInputError('Give exactly one of id, slug or ags', given[1] ?? 'id');
+  if (args.id != null) return isUuid(args.id) ? em.findOne(OrganizationEntity, { id: args.id }) : null;
+  if (args.slug != null) return em.findOne(OrganizationEntity, { slug: args.slug.toLowerCase() });
+  const ags = args.ags!;
+  assertAgs(ags, 'ags');
+  // A kreisfreie Stadt is a Kreis and a municipality at once: "05515" finds Münster (05515000).
+  return em.findOne(OrganizationEntity, { ags: { $in: ags.length === 5 ? [ags, `${ags}000`] : [ags] } }, { orderBy: { ags: 'asc' } });
+}
+
+export async function listOrganizations(em: EntityManager, filter: OrganizationFilter = {}, page: PageArgs) {
+  const where: FilterQuery<OrganizationEntity>[] = [];
+  if (!filter.includeArchived) where.push({ archivedAt: null });
+  if (filter.kind?.length) where.push({ kind: { $in: filter.kind } });
+  if (filter.name != null) {
+    if (filter.name.length > 200) throw new BadUserInputError('filter.name is longer than 200 characters', 'filter.name');
+    where.push({ name: { $ilike: containsPattern(filter.name) } });
+  }
+  if (filter.parentAgs != null) {
+    assertAgs(filter.parentAgs, 'filter.parentAgs');
+    where.push({ parent: { ags: filter.parentAgs } });
+  }
+  return paginate(em, OrganizationEntity, { $and: where }, page, { name: 'asc' });
+}

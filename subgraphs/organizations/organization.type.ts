@@ -1,0 +1,111 @@
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLISODateTime } from 'type-graphql';
+import { Connection } from '../toolkit/connection.js';
+import { FigureKind } from './figure.entity.js';
+import { OrganizationKind } from './organization.entity.js';
+
+registerEnumType(OrganizationKind, {
+  name: 'OrganizationKind',
+  description: 'What kind of body an organization is, from the Land down to a Gemeinde or a Verein.',
+});
+registerEnumType(FigureKind, { name: 'FigureKind', description: 'What a dated figure measures.' });
+
+@ObjectType({ description: 'A figure with the source and the date it refers to ("Einwohner: 371.898 (IT.NRW, 31.12.2020)").' })
+export class DatedFigure {
+  @Field(() => FigureKind, { description: 'What the figure measures.' })
+  kind!: FigureKind;
+
+  @Field(() => Float, { description: 'The value: inhabitants, or square kilometres.' })
+  value!: number;
+
+  @Field(() => Date, { description: 'The date the figure refers to (Stichtag).' })
+  referenceDate!: string;
+
+  @Field(() => String, { description: 'Who published the figure, e.g. "Zensus 2022" or "IT.NRW".' })
+  source!: string;
+
+  @Field(() => String, { nullable: true, description: 'Where the source can be checked.' })
+  sourceUrl?: string | null;
+
+  @Field(() => Boolean, { description: 'Computed from other figures, e.g. a Kreis total summed from its municipalities.' })
+  derived!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Remarks on the figure.' })
+  note?: string | null;
+}
+
+@ObjectType({ description: 'A postal address.' })
+export class Address {
+  @Field(() => String, { nullable: true, description: 'Street and number.' })
+  street?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Postleitzahl.' })
+  postalCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'City.' })
+  city?: string | null;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A Land, Regierungsbezirk, Kreis, city, municipality, association or other partner of the region.' })
+export class Organization {
+  @Field(() => ID, { description: 'Stable id.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Lowercase ASCII name for URLs, e.g. `kreis-borken`, `stadt-muenster`.' })
+  slug!: string;
+
+  @Field(() => String, { description: 'Common name, e.g. "Kreis Borken", "Gescher".' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Official name in the municipal register, e.g. "Gescher, Glockenstadt".' })
+  officialName?: string | null;
+
+  @Field(() => OrganizationKind, { description: 'What kind of body this is.' })
+  kind!: OrganizationKind;
+
+  @Field(() => String, { nullable: true, description: 'Amtlicher Gemeindeschlüssel (8 digits; 5 for a Kreis), where one exists.' })
+  ags?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What the organization does.' })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Website.' })
+  website?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'General e-mail address of the organization (not a person\'s).' })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'General phone number of the organization.' })
+  phone?: string | null;
+
+  @Field(() => Boolean, { description: 'Invented for demonstration, not real data.' })
+  isSample!: boolean;
+
+  @Field(() => Int, { description: 'Version for optimistic locking: name it when you update this record.' })
+  version!: number;
+
+  @Field(() => GraphQLISODateTime, { description: 'When the record was created.' })
+  createdAt!: Date;
+
+  @Field(() => GraphQLISODateTime, { description: 'When the record was last changed.' })
+  updatedAt!: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the record was archived; archived records are left out of lists.' })
+  archivedAt?: Date | null;
+}
+
+@ObjectType({ description: 'A contact person or member of the Arbeitskreis. E-mail and phone are shown to signed-in partners only.' })
+export class ContactPerson {
+  @Field(() => ID, { description: 'Stable id.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Full name.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Role, e.g. "Mitglied im Arbeitskreis".' })
+  role?: string | null;
+}
+
+@ObjectType({ description: 'A page of organizations.' })
+export class OrganizationConnection extends Connection(Organization) {}

@@ -1,0 +1,127 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { envInt, envPrefix } from './config.js';
+import type { RequestContext } from './context.js';
+import { migrate, openDatabase, type Database, type DatabaseDefinition } from './database.js';
+import { formatError } from './errors.js';
+
+/** Everything that makes a subgraph: its data, its schema, its per-request loaders, its seed. */
+export interface SubgraphDefinition<Loaders> extends DatabaseDefinition {
+  defaultPort: number;
+  buildSchema(): Promise<GraphQLSchema>;
+  createLoaders(em: EntityManager): Loaders;
+  /** Inserts what is missing from the reference data; never overwrites what partners changed. */
+  seed(em: EntityManager): Promise<void>;
+}
+
+export function defineSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): SubgraphDefinition<Loaders> {
+  return definition;
+}
+
+export interface StartOptions {
+  databaseUrl: string;
+  port?: number;
+  host?: string;
+  /** Run pending migrations before listening (default true). */
+  migrate?: boolean;
+  /** Insert missing reference data after migrating (default true). */
+  seed?: boolean;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  database: Database;
+  stop(): Promise<void>;
+}
+
+const schemas = new Map<string, Promise<GraphQLSchema>>();
+
+/** The subgraph's schema, built once per process. */
+export function subgraphSchema(definition: SubgraphDefinition<unknown>): Promise<GraphQLSchema> {
+  let schema = schemas.get(definition.name);
+  if (!schema) {
+    schema = definition.buildSchema();
+    schemas.set(definition.name, schema);
+  }
+  return schema;
+}
+
+export async function seedDatabase(definition: SubgraphDefinition<unknown>, database: Database): Promise<void> {
+  await database.orm.em.fork().transactional((em) => definition.seed(em));
+}
+
+export async function startSubgraph<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  options: StartOptions,
+): Promise<RunningSubgraph> {
+  const database = await openDatabase(definition, options.databaseUrl);
+  try {
+    if (options.migrate ?? true) await migrate(database.orm);
+    if (options.seed ?? true) await seedDatabase(definition, database);
+  } catch (error) {
+    await database.orm.close();
+    throw error;
+  }
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<RequestContext<Loaders>>({
+    schema: await subgraphSchema(definition),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: definition.name });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await database.orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ready', service: definition.name });
+    } catch {
+      res.status(503).json({ status: 'unavailable', service: definition.name, reason: 'database unreachable' });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const em = database.orm.em.fork();
+        const requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
+        return { em, loaders: definition.createLoaders(em), requestId };
+      },
+    }),
+  );
+
+  const port = options.port ?? envInt(`${envPrefix(definition.name)}_PORT`, definition.defaultPort);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const actualPort = (httpServer.address() as AddressInfo).port;
+
+  return {
+    name: definition.name,
+    port: actualPort,
+    url: `http://127.0.0.1:${actualPort}/graphql`,
+    database,
+    async stop() {
+      await apollo.stop();
+      await database.orm.close();
+    },
+  };
+}
