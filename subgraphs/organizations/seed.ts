@@ -102,7 +102,7 @@ export async function seedOrganizations(em: EntityManager): Promise<void> {
   for (const { slug, ...figure } of figures) {
     const organizationIdOfFigure = organizationId(slug);
     if (known.has(`${organizationIdOfFigure}|${figure.kind}|${figure.referenceDate}|${figure.source}`)) continue;
-    em.create(FigureEntity, { ...figure, organization: em.getReference(OrganizationEntity, organizationIdOfFigure) });
+    em.create(FigureEntity, { ...figure, derived: figure.derived ?? false, organization: em.getReference(OrganizationEntity, organizationIdOfFigure) });
   }
   await em.flush();
 }

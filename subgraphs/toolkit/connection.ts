@@ -51,7 +51,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>) {
     node!: T;
   }
 
-  @ObjectType({ isAbstract: true })
+  @ObjectType()
   abstract class ConnectionType implements ConnectionShape<T> {
     @Field(() => [Edge], { description: 'The edges of this page, in the stable order of the list.' })
     edges!: Edge[];

@@ -1,4 +1,5 @@
-import { Migrator, type MigrationObject } from '@mikro-orm/migrations';
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import path from 'node:path';
 
