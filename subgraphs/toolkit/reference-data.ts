@@ -63,3 +63,17 @@ export const PARTNER_SLUGS = {
   warendorf: 'kreis-warendorf',
   muenster: 'stadt-muenster',
 } as const;
+
+export const projectId = (slug: string) => stableId('project', slug);
+
+/** The cooperation of the seed profile: the first record the system holds. */
+export const COOPERATION_SLUG = 'informelle-regionalentwicklung-im-muensterland';
+
+/** Topics (owned by the projects subgraph) that the seeds of several subgraphs refer to. */
+export const TOPIC_KEYS = {
+  regionalDevelopment: 'regionalentwicklung',
+  interMunicipal: 'interkommunale-zusammenarbeit',
+  knowledgeTransfer: 'wissenstransfer',
+  leader: 'leader',
+  economicDevelopment: 'wirtschaftsfoerderung',
+} as const;
