@@ -1,5 +1,6 @@
 import { organizationsSubgraph } from './organizations/server.js';
+import { projectsSubgraph } from './projects/server.js';
 import type { SubgraphDefinition } from './toolkit/service.js';
 
 /** Every subgraph of the regional graph. compose, start, the tests and the gateway read this list. */
-export const subgraphs: SubgraphDefinition<any>[] = [organizationsSubgraph];
+export const subgraphs: SubgraphDefinition<any>[] = [organizationsSubgraph, projectsSubgraph];

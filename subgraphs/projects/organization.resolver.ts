@@ -1,0 +1,18 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../toolkit/context.js';
+import type { ProjectLoaders } from './project.loader.js';
+import { OrganizationReference, Participant, Project } from './project.type.js';
+
+/** What the projects subgraph adds to `Organization`. */
+@Resolver(() => OrganizationReference)
+export class OrganizationProjectsResolver {
+  @FieldResolver(() => [Project], { description: 'Projects this organization leads (Hauptverantwortlich), in title order.' })
+  projects(@Root() organization: OrganizationReference, @Ctx() { loaders }: RequestContext<ProjectLoaders>) {
+    return loaders.projectsByLeadId.load(organization.id);
+  }
+
+  @FieldResolver(() => [Participant], { description: 'Projects this organization takes part in besides leading, with its role.' })
+  participations(@Root() organization: OrganizationReference, @Ctx() { loaders }: RequestContext<ProjectLoaders>) {
+    return loaders.participationsByOrganizationId.load(organization.id);
+  }
+}

@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isUuid } from '../toolkit/ids.js';
+import { loadMany, loadOne } from '../toolkit/loaders.js';
+import { FundingEntity } from './funding.entity.js';
+import { ParticipationEntity } from './participation.entity.js';
+import { ProjectEntity } from './project.entity.js';
+import { TopicEntity } from './topic.entity.js';
+
+/** One loader per relation, created for each request. */
+export function createProjectLoaders(em: EntityManager) {
+  return {
+    projectById: loadOne<string, ProjectEntity>(
+      (ids) => em.find(ProjectEntity, { id: { $in: ids.filter(isUuid) } }),
+      (project) => project.id,
+    ),
+    topicByKey: loadOne<string, TopicEntity>(
+      (keys) => em.find(TopicEntity, { key: { $in: [...keys] } }),
+      (topic) => topic.key,
+    ),
+    participantsByProjectId: loadMany<string, ParticipationEntity>(
+      (ids) => em.find(ParticipationEntity, { project: { $in: [...ids] } }, { orderBy: { role: 'asc', createdAt: 'asc', id: 'asc' } }),
+      (participation) => participation.project.id,
+    ),
+    fundingByProjectId: loadMany<string, FundingEntity>(
+      (ids) => em.find(FundingEntity, { project: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+      (funding) => funding.project.id,
+    ),
+    projectsByLeadId: loadMany<string, ProjectEntity>(
+      (ids) =>
+        em.find(ProjectEntity, { leadOrganizationId: { $in: ids.filter(isUuid) }, archivedAt: null }, { orderBy: { title: 'asc', id: 'asc' } }),
+      (project) => project.leadOrganizationId!,
+    ),
+    participationsByOrganizationId: loadMany<string, ParticipationEntity>(
+      (ids) =>
+        em.find(ParticipationEntity, { organizationId: { $in: ids.filter(isUuid) }, project: { archivedAt: null } }, {
+          populate: ['project'],
+          orderBy: { project: { title: 'asc' }, id: 'asc' },
+        }),
+      (participation) => participation.organizationId,
+    ),
+  };
+}
+
+export type ProjectLoaders = ReturnType<typeof createProjectLoaders>;

@@ -1,0 +1,163 @@
+import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection } from '../toolkit/connection.js';
+import { FundingSource } from './funding.entity.js';
+import { ParticipationRole } from './participation.entity.js';
+import { ProjectStatus } from './project.entity.js';
+
+registerEnumType(ProjectStatus, { name: 'ProjectStatus', description: 'Where a project stands.' });
+registerEnumType(FundingSource, { name: 'FundingSource', description: 'Who pays: Land NRW, Bund, EU, a Kreis, a municipality, own funds, private or other.' });
+registerEnumType(ParticipationRole, {
+  name: 'ParticipationRole',
+  description: 'How an organization takes part besides the lead: PARTNER (project partner), MEMBER (member municipality, e.g. of a LEADER region), SUPPORTER.',
+});
+
+/** `Organization` is owned by the organizations subgraph; this subgraph adds projects to it. */
+@Directive('@key(fields: "id")')
+@ObjectType('Organization', { description: 'An organization of the region (owned by the organizations subgraph).' })
+export class OrganizationReference {
+  @Field(() => ID, { description: 'Stable id.' })
+  id!: string;
+}
+
+@ObjectType({ description: 'The "Kontakt" block of a profile.' })
+export class Contact {
+  @Field(() => String, { nullable: true, description: 'Organization or person to contact.' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Street and number.' })
+  street?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Postleitzahl.' })
+  postalCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'City.' })
+  city?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Phone number of the office.' })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'E-mail address of the office.' })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Website.' })
+  website?: string | null;
+}
+
+@ObjectType({ description: 'One source of a project\'s financing.' })
+export class Funding {
+  @Field(() => FundingSource, { description: 'Who pays.' })
+  source!: FundingSource;
+
+  @Field(() => String, { description: 'The programme or remark, e.g. "Fördermittel des Landes Nordrhein-Westfalen".' })
+  description!: string;
+
+  @Field(() => Float, { nullable: true, description: 'Amount in euros, where known.' })
+  amountEur?: number | null;
+}
+
+@Directive('@key(fields: "key")')
+@ObjectType({ description: 'A theme the partners work on together; projects and resources name topics by key.' })
+export class Topic {
+  @Field(() => String, { description: 'Stable lowercase key, e.g. `leader`.' })
+  key!: string;
+
+  @Field(() => String, { description: 'Display name.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'What the topic covers.' })
+  description?: string | null;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A project, process or initiative of the region, in the shape of the cooperation\'s profile.' })
+export class Project {
+  @Field(() => ID, { description: 'Stable id.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Lowercase ASCII name for URLs.' })
+  slug!: string;
+
+  @Field(() => String, { description: 'Title.' })
+  title!: string;
+
+  @Field(() => String, { description: 'Short summary.' })
+  summary!: string;
+
+  @Field(() => [String], { description: 'Stichworte.' })
+  keywords!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Anlass: why the project started.' })
+  occasion?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Ziel: what it aims at.' })
+  goal?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Umsetzung: how it is carried out.' })
+  implementation?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Finanzierung, as the profile words it; see `funding` for sources and amounts.' })
+  financing?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Rechtsform.' })
+  legalForm?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Zusammenarbeit seit: the year the cooperation began.' })
+  cooperatingSince?: number | null;
+
+  @Field(() => ProjectStatus, { description: 'Where the project stands.' })
+  status!: ProjectStatus;
+
+  @Field(() => Date, { nullable: true, description: 'First day of the project period.' })
+  startDate?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Last day of the project period (or of its funding).' })
+  endDate?: string | null;
+
+  @Field(() => Contact, { description: 'Kontakt.' })
+  contact!: Contact;
+
+  @Field(() => [String], { description: 'Distinctions, e.g. "Teilnehmer Landespreis Wirtschaftsförderung".' })
+  distinctions!: string[];
+
+  @Field(() => [String], { description: 'AGS of the municipalities the project covers.' })
+  municipalityAgs!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Quelle für Text und Bild.' })
+  sourceAttribution?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the profile was published.' })
+  sourceUrl?: string | null;
+
+  @Field(() => Boolean, { description: 'Invented for demonstration, not real data.' })
+  isSample!: boolean;
+
+  @Field(() => Int, { description: 'Version for optimistic locking: name it when you update this project.' })
+  version!: number;
+
+  @Field(() => GraphQLISODateTime, { description: 'When the record was created.' })
+  createdAt!: Date;
+
+  @Field(() => GraphQLISODateTime, { description: 'When the record was last changed.' })
+  updatedAt!: Date;
+
+  @Field(() => String, { description: 'Who created the record (partner slug, or "seed").' })
+  createdBy!: string;
+
+  @Field(() => String, { description: 'Who changed the record last.' })
+  updatedBy!: string;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the project was archived; archived projects are left out of lists.' })
+  archivedAt?: Date | null;
+}
+
+@ObjectType({ description: 'An organization\'s part in a project.' })
+export class Participant {
+  @Field(() => ParticipationRole, { description: 'How it takes part.' })
+  role!: ParticipationRole;
+
+  @Field(() => String, { nullable: true, description: 'Remarks, e.g. which Ortsteile take part.' })
+  note?: string | null;
+}
+
+@ObjectType({ description: 'A page of projects.' })
+export class ProjectConnection extends Connection(Project) {}

@@ -1,0 +1,26 @@
+import { buildFederatedSchema } from '../toolkit/federation.js';
+import { defineSubgraph } from '../toolkit/service.js';
+import { FundingEntity } from './funding.entity.js';
+import { migrations } from './migrations/index.js';
+import { OrganizationProjectsResolver } from './organization.resolver.js';
+import { ParticipantResolver } from './participant.resolver.js';
+import { ParticipationEntity } from './participation.entity.js';
+import { ProjectEntity } from './project.entity.js';
+import { createProjectLoaders } from './project.loader.js';
+import { projectReferences } from './project.reference.js';
+import { ProjectResolver } from './project.resolver.js';
+import { seedProjects } from './seed.js';
+import { TopicEntity } from './topic.entity.js';
+import { TopicResolver } from './topic.resolver.js';
+
+/** The projects subgraph: what runs in the region and who takes part. Owns `Project` and `Topic`. */
+export const projectsSubgraph = defineSubgraph({
+  name: 'projects',
+  defaultPort: 4002,
+  entities: [ProjectEntity, TopicEntity, ParticipationEntity, FundingEntity],
+  migrations,
+  buildSchema: () =>
+    buildFederatedSchema({ resolvers: [ProjectResolver, TopicResolver, ParticipantResolver, OrganizationProjectsResolver] }, projectReferences),
+  createLoaders: createProjectLoaders,
+  seed: seedProjects,
+});
