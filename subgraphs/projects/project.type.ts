@@ -13,7 +13,8 @@ registerEnumType(ParticipationRole, {
 
 /** `Organization` is owned by the organizations subgraph; this subgraph adds projects to it. */
 @Directive('@key(fields: "id")')
-@ObjectType('Organization', { description: 'An organization of the region (owned by the organizations subgraph).' })
+// No description here: the owning subgraph's description is the one in the supergraph.
+@ObjectType('Organization')
 export class OrganizationReference {
   @Field(() => ID, { description: 'Stable id.' })
   id!: string;

@@ -1,10 +1,12 @@
 import { Cursor, type EntityManager, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { BadUserInputError } from './errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+// Every subgraph has connections: PageInfo is the same type in all of them.
+@Directive('@shareable')
 @ObjectType({ description: 'Relay page information of a connection.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'Whether a page follows this one.' })
