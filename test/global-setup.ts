@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+/**
+ * Starts the real system once for all test files, exactly as `npm start` does (embedded
+ * PostgreSQL, one process per subgraph, the gateway), in a throw-away data folder on free ports.
+ */
+declare module 'vitest' {
+  export interface ProvidedContext {
+    gatewayUrl: string;
+    subgraphUrls: Record<string, string>;
+    databaseUrls: Record<string, string>;
+  }
+}
+
+const SUBGRAPHS = { organizations: 'ORGANIZATIONS', projects: 'PROJECTS', knowledge: 'KNOWLEDGE' } as const;
+
+export default async function setup(project: TestProject) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'muensterland-graph-test-'));
+  const ports = { gateway: await freePort(), postgres: await freePort(), organizations: await freePort(), projects: await freePort(), knowledge: await freePort() };
+  const env: Record<string, string> = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    EMBEDDED_POSTGRES_PORT: String(ports.postgres),
+    GATEWAY_PORT: String(ports.gateway),
+    ORGANIZATIONS_DATABASE_URL: '',
+    PROJECTS_DATABASE_URL: '',
+    KNOWLEDGE_DATABASE_URL: '',
+  };
+  for (const [name, prefix] of Object.entries(SUBGRAPHS)) env[`${prefix}_PORT`] = String(ports[name as keyof typeof SUBGRAPHS]);
+
+  const system = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const log: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`System did not start in 120 s:\n${log.join('')}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      log.push(chunk.toString());
+      if (log.join('').includes('Münsterland regional graph ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    system.stdout!.on('data', onData);
+    system.stderr!.on('data', onData);
+    system.once('exit', (code) => reject(new Error(`System exited with ${code} while starting:\n${log.join('')}`)));
+  });
+
+  const password = fs.readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
+  project.provide('gatewayUrl', `http://127.0.0.1:${ports.gateway}`);
+  project.provide('subgraphUrls', Object.fromEntries(Object.keys(SUBGRAPHS).map((name) => [name, `http://127.0.0.1:${ports[name as keyof typeof SUBGRAPHS]}/graphql`])));
+  project.provide('databaseUrls', Object.fromEntries(Object.keys(SUBGRAPHS).map((name) => [name, `postgresql://postgres:${password}@127.0.0.1:${ports.postgres}/${name}`])));
+
+  return async () => {
+    await stop(system);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
