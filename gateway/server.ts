@@ -53,6 +53,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Our entry points handle SIGTERM (drain, close the pool, exit 0); two handlers would race.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();

@@ -24,7 +24,7 @@ describe('gateway', () => {
       expect((await fetch(`${base}/health`)).status).toBe(200);
       const ready = await fetch(`${base}/ready`);
       expect(ready.status).toBe(503);
-      expect((await ready.json()).missing).toEqual(['organizations']);
+      expect(((await ready.json()) as { missing: string[] }).missing).toEqual(['organizations']);
 
       const { data, errors } = await graphql(
         `{ project(slug: "informelle-regionalentwicklung-im-muensterland") { title lead { name } } }`,

@@ -33,7 +33,7 @@ describe('lookups and lists', () => {
     const names: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page += 1) {
-      const { data } = await graphql(query, { after });
+      const { data }: { data?: any } = await graphql(query, { after });
       names.push(...data.organizations.edges.map(({ node }: any) => node.name));
       if (!data.organizations.pageInfo.hasNextPage) break;
       after = data.organizations.pageInfo.endCursor;

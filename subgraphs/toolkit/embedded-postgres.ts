@@ -49,6 +49,8 @@ export async function startEmbeddedPostgres(options: Options = {}): Promise<Embe
   const port = options.port ?? Number(process.env.EMBEDDED_POSTGRES_PORT || 54329);
   const clusterDir = path.join(dataDir, 'postgres');
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  // The postgres user must traverse the data folder (a `mktemp -d` folder is 700).
+  if (isRoot) fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o001);
 
   const password = readOrCreateSecret(path.join(dataDir, 'postgres-password'));
   const account = isRoot ? postgresAccount() : {};

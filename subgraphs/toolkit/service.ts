@@ -80,6 +80,8 @@ export async function startSubgraph<Loaders>(
     schema: await subgraphSchema(definition),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Our entry points handle SIGTERM (drain, close the pool, exit 0); two handlers would race.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();

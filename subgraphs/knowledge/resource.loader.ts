@@ -1,0 +1,48 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ConnectionShape } from '../toolkit/connection.js';
+import { isUuid } from '../toolkit/ids.js';
+import { loadMany, loadOne } from '../toolkit/loaders.js';
+import { KnowledgeResourceEntity } from './resource.entity.js';
+import { firstResourcesOfAuthors, resourcesOfProjects } from './resource.repository.js';
+
+type AuthorPage = ConnectionShape<KnowledgeResourceEntity> & { key: string };
+
+/** Key of an author's first page: the page size is part of it, since fields may ask for different sizes. */
+export const authorPageKey = (first: number, authorId: string) => `${first}:${authorId}`;
+
+/** Fetches the first pages for keys made by `authorPageKey`: one statement per distinct page size. */
+async function fetchAuthorPages(em: EntityManager, keys: readonly string[]): Promise<AuthorPage[]> {
+  const bySize = new Map<number, string[]>();
+  for (const key of keys) {
+    const separator = key.indexOf(':'); // the id comes from a client and may hold ':' itself
+    const size = Number(key.slice(0, separator));
+    if (!bySize.has(size)) bySize.set(size, []);
+    bySize.get(size)!.push(key.slice(separator + 1));
+  }
+  const pages: AuthorPage[] = [];
+  for (const [first, authorIds] of bySize) {
+    const found = await firstResourcesOfAuthors(em, authorIds, first);
+    for (const [authorId, page] of found) pages.push({ ...page, key: authorPageKey(first, authorId) });
+  }
+  return pages;
+}
+
+/** One loader per relation, created for each request. */
+export function createKnowledgeLoaders(em: EntityManager) {
+  return {
+    resourceById: loadOne<string, KnowledgeResourceEntity>(
+      (ids) => em.find(KnowledgeResourceEntity, { id: { $in: ids.filter(isUuid) } }),
+      (resource) => resource.id,
+    ),
+    resourcesByProjectId: loadMany<string, KnowledgeResourceEntity>(
+      (ids) => resourcesOfProjects(em, ids),
+      (resource) => resource.projectIds,
+    ),
+    firstResourcesByAuthorPage: loadOne<string, AuthorPage>(
+      (keys) => fetchAuthorPages(em, keys),
+      (page) => page.key,
+    ),
+  };
+}
+
+export type KnowledgeLoaders = ReturnType<typeof createKnowledgeLoaders>;

@@ -1,0 +1,71 @@
+import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection } from '../toolkit/connection.js';
+import { ResourceKind } from './resource.entity.js';
+
+registerEnumType(ResourceKind, {
+  name: 'ResourceKind',
+  description: 'What kind of knowledge a resource holds.',
+  valuesConfig: {
+    DOCUMENT: { description: 'A document such as a report, a concept or a presentation.' },
+    DECLARATION: { description: 'A joint declaration of partners, e.g. the "Münsterland-Erklärung".' },
+    BEST_PRACTICE: { description: 'An approach that worked and is worth copying.' },
+    LESSON_LEARNED: { description: 'Experience from a project: what went well, what did not.' },
+    STUDY: { description: 'A study, analysis or evaluation.' },
+    MEETING_RECORD: { description: 'Minutes or results of a meeting, e.g. of the Arbeitskreis.' },
+  },
+});
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A document, declaration, best practice, lesson learned, study or meeting record of the region: what partners know and learned, to share it ("voneinander Wissen", "voneinander Lernen").' })
+export class KnowledgeResource {
+  @Field(() => ID, { description: 'Stable id.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Lowercase ASCII name for URLs, e.g. `muensterland-erklaerung`.' })
+  slug!: string;
+
+  @Field(() => String, { description: 'Title, e.g. "Münsterland-Erklärung".' })
+  title!: string;
+
+  @Field(() => ResourceKind, { description: 'What kind of resource this is.' })
+  kind!: ResourceKind;
+
+  @Field(() => String, { description: 'Short summary of the content.' })
+  summary!: string;
+
+  @Field(() => String, { nullable: true, description: 'Full text, where it is held here.' })
+  body?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the resource can be read or downloaded.' })
+  url?: string | null;
+
+  @Field(() => String, { description: 'Language of the text as a BCP 47 tag, e.g. "de".' })
+  language!: string;
+
+  @Field(() => Date, { nullable: true, description: 'When the resource was published, where known.' })
+  publishedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who text and images come from ("Quelle für Text und Bild").' })
+  sourceAttribution?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'License under which the resource may be reused, where known.' })
+  license?: string | null;
+
+  @Field(() => Boolean, { description: 'Invented for demonstration, not real data.' })
+  isSample!: boolean;
+
+  @Field(() => Int, { description: 'Version for optimistic locking: name it when you update this record.' })
+  version!: number;
+
+  @Field(() => GraphQLISODateTime, { description: 'When the record was created.' })
+  createdAt!: Date;
+
+  @Field(() => GraphQLISODateTime, { description: 'When the record was last changed.' })
+  updatedAt!: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the record was archived; archived records are left out of lists.' })
+  archivedAt?: Date | null;
+}
+
+@ObjectType({ description: 'A page of knowledge resources.' })
+export class KnowledgeResourceConnection extends Connection(KnowledgeResource) {}
