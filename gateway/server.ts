@@ -35,6 +35,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const endpoints = subgraphEndpoints(supergraphSdl, options.subgraphUrls);
   const urls = new Map(endpoints.map(({ name, url }) => [name, url]));
 
+  // @apollo/gateway otherwise probes cloud metadata addresses and sends usage metrics to Apollo:
+  // a regional hub reports to nobody unless its operators configure it.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
