@@ -1,13 +1,15 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { formatError } from '../subgraphs/toolkit/errors.js';
+import { createMetrics } from '../subgraphs/toolkit/metrics.js';
+import { createGatewayContext, type GatewayContext } from './context.js';
+import { createSubgraphFetchMetrics, SubgraphClient } from './subgraph-client.js';
 import { checkSubgraphs } from './readiness.js';
 import { readSupergraph, subgraphEndpoints } from './supergraph.js';
 
@@ -17,10 +19,6 @@ export interface GatewayOptions {
   supergraphPath: string;
   /** Subgraph URLs by name, overriding the supergraph's and the environment's. */
   subgraphUrls?: Record<string, string>;
-}
-
-interface GatewayContext {
-  requestId: string;
 }
 
 export interface RunningGateway {
@@ -38,15 +36,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // @apollo/gateway otherwise probes cloud metadata addresses and sends usage metrics to Apollo:
   // a regional hub reports to nobody unless its operators configure it.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  const metrics = createMetrics('gateway');
+  const fetchMetrics = createSubgraphFetchMetrics(metrics.registry);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: urls.get(name) ?? url,
-        willSendRequest({ request, context }) {
-          if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
-        },
-      }),
+    buildService: ({ name, url }) => new SubgraphClient(name, urls.get(name) ?? url!, fetchMetrics),
   });
 
   const app = express();
@@ -58,10 +52,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     // Our entry points handle SIGTERM (drain, close the pool, exit 0); two handlers would race.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), metrics.plugin],
   });
   await apollo.start();
 
+  app.get('/metrics', metrics.handler);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -73,13 +68,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = randomUUID();
-        res.setHeader('x-request-id', requestId);
-        return { requestId };
-      },
-    }),
+    expressMiddleware(apollo, { context: ({ req, res }) => createGatewayContext(req, res) }),
   );
 
   await new Promise<void>((resolve, reject) => {

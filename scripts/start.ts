@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { envInt, envPrefix } from '../subgraphs/toolkit/config.js';
 import { startEmbeddedPostgres, defaultDataDir, type EmbeddedPostgres } from '../subgraphs/toolkit/embedded-postgres.js';
-import { subgraphs } from '../subgraphs/registry.js';
+import { SUBGRAPH_SERVICES as subgraphs } from '../subgraphs/services.js';
 
 /**
  * `npm start`: the whole system on one machine. Subgraphs without `<NAME>_DATABASE_URL` get a

@@ -16,7 +16,6 @@ import { seedKnowledge } from './seed.js';
  */
 export const knowledgeSubgraph = defineSubgraph({
   name: 'knowledge',
-  defaultPort: 4003,
   entities: [KnowledgeResourceEntity],
   migrations,
   buildSchema: () =>

@@ -12,7 +12,6 @@ import { seedOrganizations } from './seed.js';
 /** The organizations subgraph: who is who in the region. Owns `Organization`. */
 export const organizationsSubgraph = defineSubgraph({
   name: 'organizations',
-  defaultPort: 4001,
   entities: [OrganizationEntity, FigureEntity, PersonEntity],
   migrations,
   buildSchema: () =>

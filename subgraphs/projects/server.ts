@@ -16,7 +16,6 @@ import { TopicResolver } from './topic.resolver.js';
 /** The projects subgraph: what runs in the region and who takes part. Owns `Project` and `Topic`. */
 export const projectsSubgraph = defineSubgraph({
   name: 'projects',
-  defaultPort: 4002,
   entities: [ProjectEntity, TopicEntity, ParticipationEntity, FundingEntity],
   migrations,
   buildSchema: () =>

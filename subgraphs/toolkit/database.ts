@@ -36,17 +36,13 @@ export function ormConfig(definition: DatabaseDefinition, clientUrl: string) {
 
 export interface Database {
   orm: MikroORM;
-  /** SQL statements sent to PostgreSQL since start (issue metrics and batching tests read it). */
-  statementCount(): number;
 }
 
-export async function openDatabase(definition: DatabaseDefinition, clientUrl: string): Promise<Database> {
+/** Opens the subgraph's pool; `onStatement` is called for every SQL statement sent. */
+export async function openDatabase(definition: DatabaseDefinition, clientUrl: string, onStatement?: () => void): Promise<Database> {
   const orm = await MikroORM.init(ormConfig(definition, clientUrl));
-  let statements = 0;
-  orm.em.getConnection().getKnex().on('query', () => {
-    statements += 1;
-  });
-  return { orm, statementCount: () => statements };
+  if (onStatement) orm.em.getConnection().getKnex().on('query', onStatement);
+  return { orm };
 }
 
 export async function migrate(orm: MikroORM): Promise<string[]> {

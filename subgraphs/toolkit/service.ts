@@ -8,14 +8,15 @@ import type { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { defaultPortOf } from '../services.js';
 import { envInt, envPrefix } from './config.js';
 import type { RequestContext } from './context.js';
 import { migrate, openDatabase, type Database, type DatabaseDefinition } from './database.js';
 import { formatError } from './errors.js';
+import { createMetrics } from './metrics.js';
 
 /** Everything that makes a subgraph: its data, its schema, its per-request loaders, its seed. */
 export interface SubgraphDefinition<Loaders> extends DatabaseDefinition {
-  defaultPort: number;
   buildSchema(): Promise<GraphQLSchema>;
   createLoaders(em: EntityManager): Loaders;
   /** Inserts what is missing from the reference data; never overwrites what partners changed. */
@@ -64,7 +65,8 @@ export async function startSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   options: StartOptions,
 ): Promise<RunningSubgraph> {
-  const database = await openDatabase(definition, options.databaseUrl);
+  const metrics = createMetrics(definition.name);
+  const database = await openDatabase(definition, options.databaseUrl, metrics.countStatement);
   try {
     if (options.migrate ?? true) await migrate(database.orm);
     if (options.seed ?? true) await seedDatabase(definition, database);
@@ -82,10 +84,16 @@ export async function startSubgraph<Loaders>(
     includeStacktraceInErrorResponses: false,
     // Our entry points handle SIGTERM (drain, close the pool, exit 0); two handlers would race.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      metrics.plugin,
+    ],
   });
   await apollo.start();
 
+  app.get('/metrics', metrics.handler);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: definition.name });
   });
@@ -100,6 +108,7 @@ export async function startSubgraph<Loaders>(
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    metrics.requestScope, // after the body parser, whose stream callbacks would lose the scope
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const em = database.orm.em.fork();
@@ -109,7 +118,7 @@ export async function startSubgraph<Loaders>(
     }),
   );
 
-  const port = options.port ?? envInt(`${envPrefix(definition.name)}_PORT`, definition.defaultPort);
+  const port = options.port ?? envInt(`${envPrefix(definition.name)}_PORT`, defaultPortOf(definition.name));
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(port, options.host ?? '127.0.0.1', () => resolve());
