@@ -6,9 +6,13 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { envBool, envString } from '../subgraphs/toolkit/config.js';
 import { formatError } from '../subgraphs/toolkit/errors.js';
+import { jsonHttpErrors } from '../subgraphs/toolkit/http-errors.js';
 import { createMetrics } from '../subgraphs/toolkit/metrics.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
+import { limitsFromEnv, requestLimits } from './limits.js';
+import { rateLimitPerClient } from './rate-limit.js';
 import { createSubgraphFetchMetrics, SubgraphClient } from './subgraph-client.js';
 import { checkSubgraphs } from './readiness.js';
 import { readSupergraph, subgraphEndpoints } from './supergraph.js';
@@ -48,6 +52,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // Always on in Apollo; who may introspect is decided by `requestLimits` below.
+    introspection: true,
     formatError,
     includeStacktraceInErrorResponses: false,
     // Our entry points handle SIGTERM (drain, close the pool, exit 0); two handlers would race.
@@ -65,11 +71,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const missing = readiness.subgraphs.filter((subgraph) => !subgraph.ready).map((subgraph) => subgraph.name);
     res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ready' : 'unavailable', missing, subgraphs: readiness.subgraphs });
   });
+  const introspection = envBool('INTROSPECTION', true);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    rateLimitPerClient(),
+    express.json({ limit: envString('BODY_LIMIT', '1mb') }),
+    requestLimits(() => gateway.schema, limitsFromEnv(), () => introspection),
     expressMiddleware(apollo, { context: ({ req, res }) => createGatewayContext(req, res) }),
   );
+  app.use(jsonHttpErrors);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

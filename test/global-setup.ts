@@ -27,6 +27,8 @@ export default async function setup(project: TestProject) {
     DATA_DIR: dataDir,
     EMBEDDED_POSTGRES_PORT: String(ports.postgres),
     GATEWAY_PORT: String(ports.gateway),
+    // The tests measure the system, not the limiter (test/limits.test.ts checks the limiter itself).
+    RATE_LIMIT_PER_MINUTE: '0',
     ORGANIZATIONS_DATABASE_URL: '',
     PROJECTS_DATABASE_URL: '',
     KNOWLEDGE_DATABASE_URL: '',
