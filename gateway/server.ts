@@ -12,6 +12,7 @@ import { jsonHttpErrors } from '../subgraphs/toolkit/http-errors.js';
 import { createMetrics } from '../subgraphs/toolkit/metrics.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
 import { limitsFromEnv, requestLimits } from './limits.js';
+import { playgroundRouter } from './playground.js';
 import { rateLimitPerClient } from './rate-limit.js';
 import { createSubgraphFetchMetrics, SubgraphClient } from './subgraph-client.js';
 import { checkSubgraphs } from './readiness.js';
@@ -71,13 +72,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const missing = readiness.subgraphs.filter((subgraph) => !subgraph.ready).map((subgraph) => subgraph.name);
     res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ready' : 'unavailable', missing, subgraphs: readiness.subgraphs });
   });
+  app.use(playgroundRouter());
   const introspection = envBool('INTROSPECTION', true);
   app.use(
     '/graphql',
     rateLimitPerClient(),
     express.json({ limit: envString('BODY_LIMIT', '1mb') }),
     requestLimits(() => gateway.schema, limitsFromEnv(), () => introspection),
-    expressMiddleware(apollo, { context: ({ req, res }) => createGatewayContext(req, res) }),
+    expressMiddleware(apollo, { context: ({ req, res }) => createGatewayContext(req, res, urls) }),
   );
   app.use(jsonHttpErrors);
 
