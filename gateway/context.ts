@@ -1,13 +1,23 @@
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { subgraphUrl } from '../subgraphs/toolkit/peers.js';
+import { createPartnerResolver, type Partner } from './auth.js';
 
 /** What the gateway knows about one client request; forwarded to the subgraphs as headers. */
 export interface GatewayContext {
   requestId: string;
+  /** The signed-in partner; null for anonymous callers. */
+  partner: Partner | null;
 }
 
-export async function createGatewayContext(_req: Request, res: Response): Promise<GatewayContext> {
+const resolvers = new Map<string, ReturnType<typeof createPartnerResolver>>();
+
+/** `subgraphUrls`: where this gateway reaches each subgraph (the organizations one resolves partners). */
+export async function createGatewayContext(req: Request, res: Response, subgraphUrls?: ReadonlyMap<string, string>): Promise<GatewayContext> {
   const requestId = randomUUID();
   res.setHeader('x-request-id', requestId);
-  return { requestId };
+  const organizationsUrl = subgraphUrls?.get('organizations') ?? subgraphUrl('organizations');
+  let partnerOf = resolvers.get(organizationsUrl);
+  if (!partnerOf) resolvers.set(organizationsUrl, (partnerOf = createPartnerResolver(organizationsUrl)));
+  return { requestId, partner: await partnerOf(req.headers.authorization) };
 }

@@ -1,3 +1,4 @@
+import { GATEWAY_SECRET_HEADER, gatewaySecret } from '../subgraphs/toolkit/auth.js';
 import type { SubgraphEndpoint } from './supergraph.js';
 
 export interface Readiness {
@@ -7,12 +8,14 @@ export interface Readiness {
 
 /** Asks every subgraph a trivial query; a subgraph that does not answer in time is not ready. */
 export async function checkSubgraphs(endpoints: SubgraphEndpoint[], timeoutMs = 2000): Promise<Readiness> {
+  // With the gateway's secret: a subgraph that refuses it is misconfigured, hence not ready.
+  const secret = gatewaySecret();
   const subgraphs = await Promise.all(
     endpoints.map(async ({ name, url }) => {
       try {
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: secret },
           body: JSON.stringify({ query: '{ __typename }' }),
           signal: AbortSignal.timeout(timeoutMs),
         });

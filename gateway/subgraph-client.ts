@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import client from 'prom-client';
+import { GATEWAY_SECRET_HEADER, PARTNER_ORGANIZATION_HEADER, gatewaySecret } from '../subgraphs/toolkit/auth.js';
 import type { GatewayContext } from './context.js';
 
 /** Per-subgraph fetch figures for the gateway's /metrics. */
@@ -23,8 +24,13 @@ export function createSubgraphFetchMetrics(registry: client.Registry) {
 
 export type SubgraphFetchMetrics = ReturnType<typeof createSubgraphFetchMetrics>;
 
-/** How the gateway talks to one subgraph: request id forwarded, each fetch timed. */
+/**
+ * How the gateway talks to one subgraph: the gateway's secret proves where the request comes
+ * from; the caller's token and its resolved organization id travel along; each fetch is timed.
+ */
 export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly secret = gatewaySecret();
+
   constructor(
     readonly name: string,
     url: string,
@@ -34,7 +40,14 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    const headers = request.http?.headers;
+    if (!headers) return;
+    headers.set(GATEWAY_SECRET_HEADER, this.secret);
+    if (context?.requestId) headers.set('x-request-id', context.requestId);
+    if (context?.partner) {
+      headers.set('authorization', context.partner.authorization);
+      headers.set(PARTNER_ORGANIZATION_HEADER, context.partner.organizationId);
+    }
   }
 
   override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { ensureSecrets } from '../subgraphs/toolkit/secrets.js';
 import { envInt, envPrefix } from '../subgraphs/toolkit/config.js';
 import { startEmbeddedPostgres, defaultDataDir, type EmbeddedPostgres } from '../subgraphs/toolkit/embedded-postgres.js';
 import { SUBGRAPH_SERVICES as subgraphs } from '../subgraphs/services.js';
@@ -25,6 +26,9 @@ async function main() {
       env[`${envPrefix(subgraph.name)}_DATABASE_URL`] = embedded.url(subgraph.name);
     }
   }
+
+  // Generated once, before any child reads them, so all services agree on them.
+  ensureSecrets();
 
   await Promise.all(
     subgraphs.map(async (subgraph) => {

@@ -14,6 +14,10 @@ declare module 'vitest' {
     gatewayUrl: string;
     subgraphUrls: Record<string, string>;
     databaseUrls: Record<string, string>;
+    /** The system's data folder, with the secrets `npm start` generated. */
+    dataDir: string;
+    gatewaySecret: string;
+    tokenSecret: string;
   }
 }
 
@@ -29,6 +33,13 @@ export default async function setup(project: TestProject) {
     GATEWAY_PORT: String(ports.gateway),
     // The tests measure the system, not the limiter (test/limits.test.ts checks the limiter itself).
     RATE_LIMIT_PER_MINUTE: '0',
+    // The embedded default's generated secrets, whatever this shell has configured.
+    GATEWAY_SECRET: '',
+    AUTH_SECRET: '',
+    AUTH_JWKS_URL: '',
+    AUTH_PUBLIC_KEY: '',
+    AUTH_ISSUER: '',
+    AUTH_AUDIENCE: '',
     ORGANIZATIONS_DATABASE_URL: '',
     PROJECTS_DATABASE_URL: '',
     KNOWLEDGE_DATABASE_URL: '',
@@ -54,6 +65,9 @@ export default async function setup(project: TestProject) {
   const password = fs.readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
   project.provide('gatewayUrl', `http://127.0.0.1:${ports.gateway}`);
   project.provide('subgraphUrls', Object.fromEntries(Object.keys(SUBGRAPHS).map((name) => [name, `http://127.0.0.1:${ports[name as keyof typeof SUBGRAPHS]}/graphql`])));
+  project.provide('dataDir', dataDir);
+  project.provide('gatewaySecret', fs.readFileSync(path.join(dataDir, 'gateway-secret'), 'utf8').trim());
+  project.provide('tokenSecret', fs.readFileSync(path.join(dataDir, 'jwt-secret'), 'utf8').trim());
   project.provide('databaseUrls', Object.fromEntries(Object.keys(SUBGRAPHS).map((name) => [name, `postgresql://postgres:${password}@127.0.0.1:${ports.postgres}/${name}`])));
 
   return async () => {

@@ -1,8 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from './auth.js';
 
-/** What every resolver gets: its request's own EntityManager fork and DataLoaders. */
+/** What every resolver gets: its request's own EntityManager fork and DataLoaders, and who asks. */
 export interface RequestContext<Loaders> {
   em: EntityManager;
   loaders: Loaders;
   requestId: string;
+  /** The signed-in partner, verified from its token; null for anonymous callers. */
+  viewer: Viewer | null;
 }

@@ -32,10 +32,27 @@ export class ConflictError extends GraphQLError {
   }
 }
 
+/**
+ * A partner token that cannot be accepted (malformed, expired, wrongly signed, unknown partner).
+ * Raised while the request context is built, so the whole request is refused with HTTP 401.
+ */
+export class InvalidTokenError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  }
+}
+
+/** A service this one depends on (another subgraph, a key server) did not answer. */
+export class ServiceUnavailableError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  }
+}
+
 const CLIENT_CODES = new Set([
   'BAD_USER_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT',
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'SERVICE_UNAVAILABLE',
 ]);
 
 /**

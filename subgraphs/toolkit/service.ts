@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { defaultPortOf } from '../services.js';
+import { gatewaySecret, requireGateway, viewerFromHeaders } from './auth.js';
 import { envInt, envPrefix } from './config.js';
 import type { RequestContext } from './context.js';
 import { migrate, openDatabase, type Database, type DatabaseDefinition } from './database.js';
@@ -107,13 +108,16 @@ export async function startSubgraph<Loaders>(
   });
   app.use(
     '/graphql',
+    // Only the gateway may ask: a request without its secret is refused before anything runs.
+    requireGateway(gatewaySecret()),
     express.json({ limit: '1mb' }),
     metrics.requestScope, // after the body parser, whose stream callbacks would lose the scope
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const em = database.orm.em.fork();
         const requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
-        return { em, loaders: definition.createLoaders(em), requestId };
+        const viewer = await viewerFromHeaders(req.headers);
+        return { em, loaders: definition.createLoaders(em), requestId, viewer };
       },
     }),
   );

@@ -1,0 +1,42 @@
+import { bearerToken, verifyPartnerToken, type Role } from '../subgraphs/toolkit/auth.js';
+import { InvalidTokenError } from '../subgraphs/toolkit/errors.js';
+import { querySubgraph } from '../subgraphs/toolkit/peers.js';
+
+/** The partner behind a request, as the gateway forwards it to the subgraphs. */
+export interface Partner {
+  /** The caller's `Authorization` header, forwarded so each subgraph verifies the token itself. */
+  authorization: string;
+  organizationId: string;
+  organizationSlug: string;
+  role: Role;
+}
+
+const ORGANIZATION_BY_SLUG = 'query($slug: String!) { organization(slug: $slug) { id } }';
+
+/**
+ * Turns a request's partner token into a `Partner`. The token is verified first (a bad token
+ * fails every request, reads included, with UNAUTHENTICATED), then its organization slug is
+ * resolved to an id by asking the organizations subgraph. Only verified slugs are looked up, so
+ * the cache holds real partners only; it keeps answers for `ttlMs`.
+ */
+export function createPartnerResolver(organizationsUrl: string, ttlMs = 30_000) {
+  const cache = new Map<string, { id: string | null; until: number }>();
+
+  async function organizationIdOf(slug: string): Promise<string | null> {
+    const cached = cache.get(slug);
+    if (cached && cached.until > Date.now()) return cached.id;
+    const data = await querySubgraph<{ organization: { id: string } | null }>(organizationsUrl, ORGANIZATION_BY_SLUG, { slug });
+    const id = data.organization?.id ?? null;
+    cache.set(slug, { id, until: Date.now() + ttlMs });
+    return id;
+  }
+
+  return async function partnerOf(authorization: string | undefined): Promise<Partner | null> {
+    const token = bearerToken(authorization);
+    if (!token) return null;
+    const claims = await verifyPartnerToken(token);
+    const organizationId = await organizationIdOf(claims.org);
+    if (!organizationId) throw new InvalidTokenError(`The partner token names an unknown organization ("${claims.org}")`);
+    return { authorization: authorization!, organizationId, organizationSlug: claims.org, role: claims.role };
+  };
+}
