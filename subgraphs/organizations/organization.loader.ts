@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 import { isUuid } from '../toolkit/ids.js';
 import { loadMany, loadOne } from '../toolkit/loaders.js';
 import { FigureEntity } from './figure.entity.js';
-import { OrganizationEntity } from './organization.entity.js';
+import { OrganizationEntity, OrganizationKind } from './organization.entity.js';
 import { PersonEntity } from './person.entity.js';
 
 /** One loader per relation, created for each request. */
@@ -24,11 +25,36 @@ export function createOrganizationLoaders(em: EntityManager) {
         }),
       (figure) => figure.organization.id,
     ),
+    organizationByAgs: new DataLoader<string, OrganizationEntity | null>((keys) => organizationsByAgs(em, keys)),
+    // One key only ('region'): a loader so the list is read once per request, however often asked.
+    regionMunicipalities: new DataLoader<'region', OrganizationEntity[]>(async (keys) => {
+      const municipalities = await em.find(
+        OrganizationEntity,
+        { kind: { $in: MUNICIPALITY_KINDS }, ags: { $ne: null }, archivedAt: null },
+        { orderBy: { ags: 'asc' } },
+      );
+      return keys.map(() => municipalities);
+    }),
     peopleByOrganizationId: loadMany<string, PersonEntity>(
       (ids) => em.find(PersonEntity, { organization: { $in: [...ids] } }, { orderBy: { name: 'asc', id: 'asc' } }),
       (person) => person.organization.id,
     ),
   };
+}
+
+const MUNICIPALITY_KINDS = [OrganizationKind.KREISFREIE_STADT, OrganizationKind.STADT, OrganizationKind.GEMEINDE];
+const AGS = /^\d{2,8}$/;
+
+/**
+ * Organizations by AGS in one statement. A kreisfreie Stadt is a Kreis and a municipality at once:
+ * a 5-digit key without its own record finds the 8-digit one ("05515" → Münster, 05515000).
+ */
+async function organizationsByAgs(em: EntityManager, keys: readonly string[]): Promise<(OrganizationEntity | null)[]> {
+  const valid = keys.filter((key) => AGS.test(key));
+  const candidates = [...new Set(valid.flatMap((key) => (key.length === 5 ? [key, `${key}000`] : [key])))];
+  const found = candidates.length ? await em.find(OrganizationEntity, { ags: { $in: candidates } }) : [];
+  const byAgs = new Map(found.map((organization) => [organization.ags!, organization]));
+  return keys.map((key) => byAgs.get(key) ?? (key.length === 5 ? byAgs.get(`${key}000`) : undefined) ?? null);
 }
 
 export type OrganizationLoaders = ReturnType<typeof createOrganizationLoaders>;

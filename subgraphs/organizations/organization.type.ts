@@ -47,6 +47,7 @@ export class Address {
 }
 
 @Directive('@key(fields: "id")')
+@Directive('@key(fields: "ags")')
 @ObjectType({ description: 'A Land, Regierungsbezirk, Kreis, city, municipality, association or other partner of the region.' })
 export class Organization {
   @Field(() => ID, { description: 'Stable id.' })

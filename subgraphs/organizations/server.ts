@@ -1,4 +1,6 @@
 import { buildFederatedSchema } from '../toolkit/federation.js';
+import { contributionReferences, DistrictProjectCountContributionResolver, TopicCoverageContributionResolver } from './contributions.resolver.js';
+import { DistrictProjectCountContribution, TopicCoverageContribution } from './contributions.type.js';
 import { defineSubgraph } from '../toolkit/service.js';
 import { FigureEntity } from './figure.entity.js';
 import { migrations } from './migrations/index.js';
@@ -16,8 +18,12 @@ export const organizationsSubgraph = defineSubgraph({
   migrations,
   buildSchema: () =>
     buildFederatedSchema(
-      { resolvers: [OrganizationResolver] },
-      { Organization: { __resolveReference: resolveOrganizationReference } },
+      {
+        resolvers: [OrganizationResolver, TopicCoverageContributionResolver, DistrictProjectCountContributionResolver],
+        // Reached only through the gateway (`_entities`), never from this subgraph's own fields.
+        orphanedTypes: [TopicCoverageContribution, DistrictProjectCountContribution],
+      },
+      { Organization: { __resolveReference: resolveOrganizationReference }, ...contributionReferences },
     ),
   createLoaders: createOrganizationLoaders,
   seed: seedOrganizations,

@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 import { isUuid } from '../toolkit/ids.js';
 import { loadMany, loadOne } from '../toolkit/loaders.js';
 import { FundingEntity } from './funding.entity.js';
 import { ParticipationEntity } from './participation.entity.js';
 import { ProjectEntity } from './project.entity.js';
 import { TopicEntity } from './topic.entity.js';
+import { coveredAgsOfTopics, experienceOfTopics, type ExperienceRow } from './topic.repository.js';
 
 /** One loader per relation, created for each request. */
 export function createProjectLoaders(em: EntityManager) {
@@ -38,6 +40,11 @@ export function createProjectLoaders(em: EntityManager) {
         }),
       (participation) => participation.organizationId,
     ),
+    coveredAgsByTopicKey: new DataLoader<string, string[]>(async (keys) => {
+      const rows = await coveredAgsOfTopics(em, keys);
+      return keys.map((key) => rows.find((row) => row.topic_key === key)?.ags ?? []);
+    }),
+    experienceByTopicKey: loadMany<string, ExperienceRow>((keys) => experienceOfTopics(em, keys), (row) => row.topic_key),
   };
 }
 

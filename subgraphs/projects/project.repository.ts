@@ -1,24 +1,75 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { paginate, type PageArgs } from '../toolkit/connection.js';
+import type { EntityData, EntityManager } from '@mikro-orm/postgresql';
+import type { PageArgs } from '../toolkit/connection.js';
 import { BadUserInputError } from '../toolkit/errors.js';
 import { isUuid } from '../toolkit/ids.js';
-import type { ProjectFilter, ProjectLookupArgs } from './project.inputs.js';
+import { HEADLINE_OPTIONS, highlight, TSQUERY_SQL } from '../toolkit/search.js';
+import { MICROS_PART, MICROS_PLACEHOLDER, microsOf, sqlPage, TEXT_PART, UUID_PART, type SqlOrder } from '../toolkit/sql-page.js';
 import { ProjectEntity } from './project.entity.js';
+import { ProjectOrder, type ProjectFilter, type ProjectLookupArgs } from './project.inputs.js';
+import { projectQuery } from './project.search.js';
 
 export async function findProject(em: EntityManager, args: ProjectLookupArgs): Promise<ProjectEntity | null> {
   if ((args.id == null) === (args.slug == null)) throw new BadUserInputError('Give exactly one of id or slug', 'id');
   if (args.id != null) return isUuid(args.id) ? em.findOne(ProjectEntity, { id: args.id }) : null;
+  if (args.slug!.length > 160) return null;
   return em.findOne(ProjectEntity, { slug: args.slug!.toLowerCase() });
 }
 
-export async function listProjects(em: EntityManager, filter: ProjectFilter = {}, page: PageArgs) {
-  const where: FilterQuery<ProjectEntity>[] = [];
-  if (!filter.includeArchived) where.push({ archivedAt: null });
-  if (filter.status?.length) where.push({ status: { $in: filter.status } });
-  if (filter.topicKeys?.length) where.push({ topicKeys: { $overlap: filter.topicKeys } });
-  if (filter.organizationId != null) {
-    if (!isUuid(filter.organizationId)) throw new BadUserInputError('filter.organizationId is not an organization id', 'filter.organizationId');
-    where.push({ $or: [{ leadOrganizationId: filter.organizationId }, { participations: { $some: { organizationId: filter.organizationId } } }] });
+/** Each order with the index that serves it (see the search migration). */
+const ORDERS: Record<ProjectOrder, SqlOrder> = {
+  [ProjectOrder.RELEVANCE]: { name: ProjectOrder.RELEVANCE, orderBy: 'search_rank desc, p.title asc, p.id asc' },
+  [ProjectOrder.TITLE]: {
+    name: ProjectOrder.TITLE,
+    orderBy: 'p.title asc, p.id asc',
+    keyset: { key: '(p.title, p.id)', descending: false, parts: ['p.title', 'p.id::text'], placeholders: '(?, ?::uuid)', valid: [TEXT_PART(500), UUID_PART] },
+  },
+  [ProjectOrder.UPDATED_AT]: {
+    name: ProjectOrder.UPDATED_AT,
+    orderBy: 'p.updated_at desc, p.id desc',
+    keyset: {
+      key: '(p.updated_at, p.id)', descending: true, parts: [microsOf('p.updated_at'), 'p.id::text'],
+      placeholders: `(${MICROS_PLACEHOLDER}, ?::uuid)`, valid: [MICROS_PART, UUID_PART],
+    },
+  },
+  [ProjectOrder.CREATED_AT]: {
+    name: ProjectOrder.CREATED_AT,
+    orderBy: 'p.created_at desc, p.id desc',
+    keyset: {
+      key: '(p.created_at, p.id)', descending: true, parts: [microsOf('p.created_at'), 'p.id::text'],
+      placeholders: `(${MICROS_PLACEHOLDER}, ?::uuid)`, valid: [MICROS_PART, UUID_PART],
+    },
+  },
+};
+
+type ProjectRow = EntityData<ProjectEntity> & { search_vector?: unknown; search_rank?: number; search_snippet?: string };
+
+/** The `projects` connection: filtered, searched and ordered in SQL; rank and snippet per edge. */
+export async function listProjects(em: EntityManager, filter: ProjectFilter = {}, page: PageArgs, orderBy?: ProjectOrder) {
+  const knex = em.getKnex();
+  const { query, text } = projectQuery(em, filter);
+  const order = orderBy ?? (text ? ProjectOrder.RELEVANCE : ProjectOrder.TITLE);
+  if (order === ProjectOrder.RELEVANCE && !text) throw new BadUserInputError('orderBy RELEVANCE needs filter.text', 'orderBy');
+
+  const columns = ['p.*'] as (string | ReturnType<typeof knex.raw>)[];
+  if (text) {
+    columns.push(
+      knex.raw(`ts_rank(p.search_vector, ${TSQUERY_SQL}) as search_rank`, [text]),
+      // The headline runs on the original text (umlauts kept); the german stemmer treats "ü" and "ue" alike.
+      knex.raw(
+        `ts_headline('german', concat_ws(' ', p.summary, array_to_string(p.keywords, ', '), p.occasion, p.goal, p.implementation, p.financing), ${TSQUERY_SQL}, ?) as search_snippet`,
+        [text, HEADLINE_OPTIONS],
+      ),
+    );
   }
-  return paginate(em, ProjectEntity, { $and: where }, page, { title: 'asc' });
+  return sqlPage(em, {
+    query,
+    columns,
+    order: ORDERS[order],
+    args: page,
+    edge: ({ search_vector: _vector, search_rank: rank, search_snippet: snippet, ...row }: ProjectRow) => ({
+      node: em.map(ProjectEntity, row),
+      rank: rank ?? null,
+      snippet: highlight(snippet),
+    }),
+  });
 }

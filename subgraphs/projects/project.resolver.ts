@@ -1,12 +1,20 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { envString } from '../toolkit/config.js';
+import { MAX_PAGE_SIZE } from '../toolkit/connection.js';
 import type { RequestContext } from '../toolkit/context.js';
+import { BadUserInputError } from '../toolkit/errors.js';
+import { isUuid } from '../toolkit/ids.js';
 import type { ProjectEntity } from './project.entity.js';
-import { ProjectLookupArgs, ProjectsArgs } from './project.inputs.js';
+import { MAX_SIMILAR, ProjectLookupArgs, ProjectsArgs, SimilarProjectsArgs } from './project.inputs.js';
 import type { ProjectLoaders } from './project.loader.js';
 import { findProject, listProjects } from './project.repository.js';
-import { Funding, OrganizationReference, Participant, Project, ProjectConnection, Topic } from './project.type.js';
+import { Funding, OrganizationReference, Participant, Project, ProjectConnection, SimilarProject, Topic } from './project.type.js';
+import { findSimilarProjects } from './similarity.js';
 
 type Context = RequestContext<ProjectLoaders>;
+
+/** Where the gateway serves profile sheets (`GET /profiles/<slug>.pdf`). */
+const PUBLIC_URL = envString('PUBLIC_URL', 'http://localhost:4000').replace(/\/+$/, '');
 
 @Resolver(() => Project)
 export class ProjectResolver {
@@ -15,9 +23,25 @@ export class ProjectResolver {
     return findProject(em, args);
   }
 
-  @Query(() => ProjectConnection, { description: 'Projects in title order.' })
+  @Query(() => ProjectConnection, {
+    description: `Projects matching the filter, searched in German by \`filter.text\`; by title, or best match first when searching. At most ${MAX_PAGE_SIZE} per page.`,
+  })
   projects(@Args(() => ProjectsArgs) args: ProjectsArgs, @Ctx() { em }: Context) {
-    return listProjects(em, args.filter, args);
+    return listProjects(em, args.filter, args, args.orderBy);
+  }
+
+  @Query(() => [SimilarProject], {
+    description: 'Duplicate check ("Doppelarbeit vermeiden"): existing projects most similar to a project or to a planned one, best first, each with a score and reasons. Give exactly one of projectId or draft.',
+  })
+  async similarProjects(@Args(() => SimilarProjectsArgs) args: SimilarProjectsArgs, @Ctx() { em, loaders }: Context) {
+    if ((args.projectId == null) === (args.draft == null)) throw new BadUserInputError('Give exactly one of projectId or draft', 'projectId');
+    const first = args.first ?? 5;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_SIMILAR) throw new BadUserInputError(`first must be between 1 and ${MAX_SIMILAR}`, 'first');
+    if (args.draft) return findSimilarProjects(em, args.draft, first);
+
+    const project = isUuid(args.projectId!) ? await loaders.projectById.load(args.projectId!) : null;
+    if (!project) throw new BadUserInputError('projectId names no project', 'projectId');
+    return findSimilarProjects(em, project, first, project.id);
   }
 
   @FieldResolver(() => OrganizationReference, { nullable: true, description: 'Hauptverantwortlich: the organization that leads the project.' })
@@ -39,5 +63,12 @@ export class ProjectResolver {
   @FieldResolver(() => [Funding], { description: 'Sources of the financing, with amounts where known.' })
   funding(@Root() project: ProjectEntity, @Ctx() { loaders }: Context) {
     return loaders.fundingByProjectId.load(project.id);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'The profile sheet as PDF ("Diese Übersicht als PDF herunterladen"), served by the gateway; the same path with `.html` gives it as a web page.',
+  })
+  profileUrl(@Root() project: ProjectEntity): string {
+    return `${PUBLIC_URL}/profiles/${encodeURIComponent(project.slug)}.pdf`;
   }
 }

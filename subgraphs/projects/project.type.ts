@@ -1,5 +1,5 @@
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Connection } from '../toolkit/connection.js';
+import { SearchableConnection } from '../toolkit/search.js';
 import { FundingSource } from './funding.entity.js';
 import { ParticipationRole } from './participation.entity.js';
 import { ProjectStatus } from './project.entity.js';
@@ -11,6 +11,18 @@ registerEnumType(ParticipationRole, {
   description: 'How an organization takes part besides the lead: PARTNER (project partner), MEMBER (member municipality, e.g. of a LEADER region), SUPPORTER.',
 });
 
+/** `DatedFigure` of the organizations subgraph, as far as topic coverage requires it. */
+@ObjectType('DatedFigure')
+export class DatedFigureReference {
+  @Directive('@external')
+  @Field(() => Float)
+  value!: number;
+
+  @Directive('@external')
+  @Field(() => Date)
+  referenceDate!: string;
+}
+
 /** `Organization` is owned by the organizations subgraph; this subgraph adds projects to it. */
 @Directive('@key(fields: "id")')
 // No description here: the owning subgraph's description is the one in the supergraph.
@@ -18,6 +30,19 @@ registerEnumType(ParticipationRole, {
 export class OrganizationReference {
   @Field(() => ID, { description: 'Stable id.' })
   id!: string;
+
+  // Owned by the organizations subgraph; arrive only where a field @requires them (TopicCoverage).
+  @Directive('@external')
+  @Field(() => String, { nullable: true })
+  ags?: string | null;
+
+  @Directive('@external')
+  @Field(() => OrganizationReference, { nullable: true })
+  parent?: OrganizationReference | null;
+
+  @Directive('@external')
+  @Field(() => DatedFigureReference, { nullable: true })
+  population?: DatedFigureReference | null;
 }
 
 @ObjectType({ description: 'The "Kontakt" block of a profile.' })
@@ -153,6 +178,24 @@ export class Project {
 
 @ObjectType({ description: 'An organization\'s part in a project.' })
 export class Participant {
+  @Field(() => ID, { description: 'Stable id of the participation; name it to change or end it.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'Version for optimistic locking: name it when you change or end this participation.' })
+  version!: number;
+
+  @Field(() => GraphQLISODateTime, { description: 'When the participation was recorded.' })
+  createdAt!: Date;
+
+  @Field(() => GraphQLISODateTime, { description: 'When the participation was last changed.' })
+  updatedAt!: Date;
+
+  @Field(() => String, { description: 'Who recorded it (partner slug, or "seed").' })
+  createdBy!: string;
+
+  @Field(() => String, { description: 'Who changed it last.' })
+  updatedBy!: string;
+
   @Field(() => ParticipationRole, { description: 'How it takes part.' })
   role!: ParticipationRole;
 
@@ -161,4 +204,31 @@ export class Participant {
 }
 
 @ObjectType({ description: 'A page of projects.' })
-export class ProjectConnection extends Connection(Project) {}
+export class ProjectConnection extends SearchableConnection(Project) {}
+
+@ObjectType({ description: 'An existing project that looks like the one asked about: a possible duplicate ("Doppelarbeit").' })
+export class SimilarProject {
+  @Field(() => Project, { description: 'The existing project.' })
+  project!: Project;
+
+  @Field(() => Float, { description: 'How similar, from 0 (not at all) to 1 (the same): title similarity counts most, then summary similarity and shared topics.' })
+  score!: number;
+
+  @Field(() => [String], { description: 'Why it looks similar, in words, e.g. "title similar (0.82)", "2 shared topics (leader, regionalentwicklung)".' })
+  reasons!: string[];
+}
+
+@ObjectType({ description: 'What an organization has done on a topic: experience to ask for ("voneinander Lernen").' })
+export class OrganizationExperience {
+  @Field(() => OrganizationReference, { description: 'The organization.' })
+  organization!: OrganizationReference;
+
+  @Field(() => Int, { description: 'Projects on the topic it leads or led (Hauptverantwortlich).' })
+  projectsLed!: number;
+
+  @Field(() => Int, { description: 'Projects on the topic it takes or took part in besides leading (Sonstige Beteiligte).' })
+  projectsJoined!: number;
+
+  @Field(() => Int, { description: 'All its projects on the topic.' })
+  projects!: number;
+}

@@ -1,4 +1,5 @@
 import { buildFederatedSchema } from '../toolkit/federation.js';
+import { TopicCoverageResolver } from './coverage.resolver.js';
 import { defineSubgraph } from '../toolkit/service.js';
 import { FundingEntity } from './funding.entity.js';
 import { migrations } from './migrations/index.js';
@@ -10,6 +11,7 @@ import { createProjectLoaders } from './project.loader.js';
 import { projectReferences } from './project.reference.js';
 import { ProjectResolver } from './project.resolver.js';
 import { seedProjects } from './seed.js';
+import { ProjectStatisticsResolver } from './statistics.resolver.js';
 import { TopicEntity } from './topic.entity.js';
 import { TopicResolver } from './topic.resolver.js';
 
@@ -19,7 +21,7 @@ export const projectsSubgraph = defineSubgraph({
   entities: [ProjectEntity, TopicEntity, ParticipationEntity, FundingEntity],
   migrations,
   buildSchema: () =>
-    buildFederatedSchema({ resolvers: [ProjectResolver, TopicResolver, ParticipantResolver, OrganizationProjectsResolver] }, projectReferences),
+    buildFederatedSchema({ resolvers: [ProjectResolver, TopicResolver, ParticipantResolver, OrganizationProjectsResolver, ProjectStatisticsResolver, TopicCoverageResolver] }, projectReferences),
   createLoaders: createProjectLoaders,
   seed: seedProjects,
 });
