@@ -7,10 +7,10 @@ import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { envBool, envString } from '../subgraphs/toolkit/config.js';
-import { formatError } from '../subgraphs/toolkit/errors.js';
 import { jsonHttpErrors } from '../subgraphs/toolkit/http-errors.js';
 import { createMetrics } from '../subgraphs/toolkit/metrics.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
+import { formatGatewayError, requestIdOnInternalErrors } from './errors.js';
 import { limitsFromEnv, requestLimits } from './limits.js';
 import { playgroundRouter } from './playground.js';
 import { rateLimitPerClient } from './rate-limit.js';
@@ -55,11 +55,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     // Always on in Apollo; who may introspect is decided by `requestLimits` below.
     introspection: true,
-    formatError,
-    includeStacktraceInErrorResponses: false,
+    formatError: formatGatewayError(envBool('DEBUG_ERRORS', false)),
+    includeStacktraceInErrorResponses: envBool('DEBUG_ERRORS', false),
     // Our entry points handle SIGTERM (drain, close the pool, exit 0); two handlers would race.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), metrics.plugin],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), metrics.plugin, requestIdOnInternalErrors],
   });
   await apollo.start();
 

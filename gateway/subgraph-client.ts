@@ -1,5 +1,7 @@
+import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import client from 'prom-client';
+import { envInt } from '../subgraphs/toolkit/config.js';
 import { GATEWAY_SECRET_HEADER, PARTNER_ORGANIZATION_HEADER, gatewaySecret } from '../subgraphs/toolkit/auth.js';
 import type { GatewayContext } from './context.js';
 
@@ -35,8 +37,10 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
     readonly name: string,
     url: string,
     private readonly metrics: SubgraphFetchMetrics,
+    timeoutMs = envInt('SUBGRAPH_TIMEOUT_MS', 5000),
   ) {
-    super({ url });
+    // A slow subgraph costs at most `timeoutMs`; its fields then arrive as null with an error.
+    super({ url, fetcher: ((input: string, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never });
   }
 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
@@ -56,7 +60,11 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
       return await super.process(options);
     } catch (error) {
       this.metrics.errors.inc({ subgraph: this.name });
-      throw error;
+      // Down, slow, refusing or answering garbage: the client learns which subgraph, not its URL,
+      // status body or stack.
+      throw new GraphQLError(`The ${this.name} subgraph is unavailable`, {
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.name },
+      });
     } finally {
       stopTimer();
     }

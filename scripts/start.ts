@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import path from 'node:path';
 import { ensureSecrets } from '../subgraphs/toolkit/secrets.js';
 import { envInt, envPrefix } from '../subgraphs/toolkit/config.js';
@@ -45,41 +46,68 @@ async function main() {
   console.log(`\nMünsterland regional graph ready in ${seconds} s: http://localhost:${gatewayPort}/graphql (Ctrl-C stops everything)`);
 }
 
-/** Starts one service as its own Node process and waits until its /health answers. */
+/**
+ * Runs one service as its own Node process and resolves once its /health answers. A service that
+ * dies later is started again (after 1, 2, 4 … up to 30 s), so one crash never takes the system
+ * down; one that dies while starting fails the start.
+ */
 async function launch(name: string, entry: string, env: Record<string, string>, healthUrl: string): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push({ name, process: child });
   const prefix = `[${name}]`.padEnd(16);
-  for (const stream of [child.stdout!, child.stderr!]) {
-    let buffered = '';
-    stream.on('data', (chunk: Buffer) => {
-      const lines = (buffered + chunk.toString('utf8')).split('\n');
-      buffered = lines.pop()!;
-      for (const line of lines) console.log(`${prefix}${line}`);
-    });
-  }
-  child.once('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`${prefix}exited (${signal ?? `code ${code}`}); stopping the system`);
-      void shutdown(1);
-    }
-  });
+  let restarts = 0;
 
-  const deadline = Date.now() + envInt('START_TIMEOUT_MS', 120_000);
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting`);
-    try {
-      if ((await fetch(healthUrl, { signal: AbortSignal.timeout(1000) })).ok) return;
-    } catch {
-      // not listening yet
+  const spawnService = () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const entryIndex = children.findIndex((candidate) => candidate.name === name);
+    if (entryIndex >= 0) children[entryIndex].process = child;
+    else children.push({ name, process: child });
+    for (const stream of [child.stdout!, child.stderr!]) {
+      let buffered = '';
+      stream.on('data', (chunk: Buffer) => {
+        const lines = (buffered + chunk.toString('utf8')).split('\n');
+        buffered = lines.pop()!;
+        for (const line of lines) console.log(`${prefix}${line}`);
+      });
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${name} did not answer ${healthUrl} in time`);
+    return child;
+  };
+
+  const waitHealthy = async (child: ChildProcess) => {
+    const deadline = Date.now() + envInt('START_TIMEOUT_MS', 120_000);
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting`);
+      try {
+        if ((await fetch(healthUrl, { signal: AbortSignal.timeout(1000) })).ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`${name} did not answer ${healthUrl} in time`);
+  };
+
+  const keepRunning = async (running: ChildProcess) => {
+    for (;;) {
+      const since = Date.now();
+      const [code, signal] = (await once(running, 'exit')) as [number | null, string | null];
+      if (stopping) return;
+      if (Date.now() - since > 60_000) restarts = 0;
+      const delay = Math.min(30_000, 1000 * 2 ** restarts);
+      restarts += 1;
+      console.error(`${prefix}exited (${signal ?? `code ${code}`}); starting it again in ${delay / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (stopping) return;
+      running = spawnService();
+      waitHealthy(running).then(() => console.log(`${prefix}is back`), () => undefined);
+    }
+  };
+
+  const child = spawnService();
+  await waitHealthy(child);
+  void keepRunning(child);
 }
 
 async function shutdown(code: number): Promise<void> {

@@ -11,7 +11,7 @@ type Context = RequestContext<KnowledgeLoaders>;
 /** What the knowledge subgraph adds to `Organization`. */
 @Resolver(() => OrganizationReference)
 export class OrganizationResourcesResolver {
-  @FieldResolver(() => KnowledgeResourceConnection, { description: 'Knowledge resources this organization authored, most recently added first; archived ones are left out.' })
+  @FieldResolver(() => KnowledgeResourceConnection, { nullable: true, description: 'Knowledge resources this organization authored, most recently added first; archived ones are left out. Null when the knowledge subgraph is unavailable.' })
   resources(@Root() organization: OrganizationReference, @Args(() => PageArgs) page: PageArgs, @Ctx() { em, loaders }: Context) {
     // First pages of all organizations in a request are batched; a page after a cursor is rarer
     // and asked for one organization at a time.

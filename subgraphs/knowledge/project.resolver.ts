@@ -9,7 +9,7 @@ type Context = RequestContext<KnowledgeLoaders>;
 /** What the knowledge subgraph adds to `Project`. */
 @Resolver(() => ProjectReference)
 export class ProjectResourcesResolver {
-  @FieldResolver(() => [KnowledgeResource], { description: 'Knowledge resources related to this project, newest publication first (undated last), then by title; archived ones are left out.' })
+  @FieldResolver(() => [KnowledgeResource], { nullable: true, description: 'Knowledge resources related to this project, newest publication first (undated last), then by title; archived ones are left out. Null when the knowledge subgraph is unavailable.' })
   resources(@Root() project: ProjectReference, @Ctx() { loaders }: Context) {
     return loaders.resourcesByProjectId.load(project.id);
   }

@@ -6,7 +6,7 @@ import { OrganizationReference, Participant, Project } from './project.type.js';
 
 @Resolver(() => Participant)
 export class ParticipantResolver {
-  @FieldResolver(() => OrganizationReference, { description: 'The organization taking part.' })
+  @FieldResolver(() => OrganizationReference, { nullable: true, description: 'The organization taking part; null when the organizations subgraph is unavailable.' })
   organization(@Root() participation: ParticipationEntity): OrganizationReference {
     return { id: participation.organizationId };
   }

@@ -1,0 +1,48 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import { formatError } from '../subgraphs/toolkit/errors.js';
+import { logger } from '../subgraphs/toolkit/logger.js';
+import type { GatewayContext } from './context.js';
+
+/** Extensions a subgraph error may carry to the client; anything else (URLs, bodies, stacks) is dropped. */
+const FORWARDED_EXTENSIONS = ['code', 'serviceName', 'field', 'currentVersion', 'limit', 'actual', 'retryAfterSeconds'];
+
+/**
+ * The gateway's error contract: every error has `extensions.code`; errors from a subgraph also
+ * `extensions.serviceName`; nothing internal leaks unless DEBUG_ERRORS is set.
+ */
+export function formatGatewayError(debug: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    if (debug) return formatted;
+    const serviceName = formatted.extensions?.serviceName;
+    if (typeof serviceName === 'string') {
+      const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => FORWARDED_EXTENSIONS.includes(key)));
+      if (typeof extensions.code !== 'string') extensions.code = 'DOWNSTREAM_SERVICE_ERROR';
+      return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions };
+    }
+    if (formatted.extensions?.code === 'SUBGRAPH_UNAVAILABLE') return formatted;
+    return formatError(formatted, error);
+  };
+}
+
+/** Unknown failures get the request id, in the response and in the log line, to find one from the other. */
+export const requestIdOnInternalErrors: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ contextValue, errors, request }) {
+        for (const error of errors) {
+          const code = error.extensions?.code;
+          if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
+            logger.error({ requestId: contextValue.requestId, operation: request.operationName, err: { message: error.message, stack: error.stack } }, 'internal error');
+          }
+        }
+      },
+      async willSendResponse({ contextValue, response }) {
+        if (response.body.kind !== 'single') return;
+        for (const error of response.body.singleResult.errors ?? []) {
+          if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,92 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startGateway, type RunningGateway } from '../gateway/server.js';
+import { graphql } from './client.js';
+
+type Mode = 'pass' | 'slow' | 'garbage' | 'error500';
+
+/** Stands between the gateway and the real knowledge subgraph and misbehaves on demand. */
+function faultyProxy(target: string) {
+  let mode: Mode = 'pass';
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (mode === 'slow') {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+    if (mode === 'garbage') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('<html>not json at all');
+      return;
+    }
+    if (mode === 'error500') {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end('stack trace at /srv/secret/path.js:12');
+      return;
+    }
+    const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name))) as Record<string, string>;
+    const upstream = await fetch(target, { method: 'POST', headers, body: Buffer.concat(chunks) }).catch(() => null);
+    if (!upstream) return void res.writeHead(502).end();
+    res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(Buffer.from(await upstream.arrayBuffer()));
+  });
+  return {
+    server,
+    setMode: (next: Mode) => void (mode = next),
+    listen: () => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port))),
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+const QUERY = `{ project(slug: "informelle-regionalentwicklung-im-muensterland") { title lead { name } resources { title } } }`;
+
+describe('faults: a misbehaving subgraph gives partial data and the gateway holds', () => {
+  const proxy = faultyProxy(inject('subgraphUrls').knowledge);
+  let gateway: RunningGateway;
+  let port: number;
+
+  beforeAll(async () => {
+    port = await proxy.listen();
+    process.env.SUBGRAPH_TIMEOUT_MS = '500';
+    gateway = await startGateway({
+      port: 0,
+      supergraphPath: path.join(import.meta.dirname, '..', 'schema', 'supergraph.graphql'),
+      subgraphUrls: { ...inject('subgraphUrls'), knowledge: `http://127.0.0.1:${port}/graphql` },
+    });
+    delete process.env.SUBGRAPH_TIMEOUT_MS;
+  });
+  afterAll(async () => {
+    await gateway.stop();
+    await proxy.close();
+  });
+
+  it('answers fully while the subgraph behaves', async () => {
+    proxy.setMode('pass');
+    const { data, errors } = await graphql(QUERY, {}, { url: gateway.url });
+    expect(errors).toBeUndefined();
+    expect(data.project.resources.length).toBeGreaterThan(0);
+  });
+
+  it.each(['slow', 'garbage', 'error500'] as const)('%s: the healthy fields arrive, the affected one is null with an error naming the subgraph', async (mode) => {
+    proxy.setMode(mode);
+    const started = Date.now();
+    const { status, data, errors } = await graphql(QUERY, {}, { url: gateway.url });
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(status).toBe(200);
+    expect(data.project.title).toBe('Informelle Regionalentwicklung im Münsterland');
+    expect(data.project.lead.name).toBe('Kreis Borken');
+    expect(data.project.resources).toBeNull();
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'knowledge' });
+    const body = JSON.stringify(errors);
+    expect(body).not.toMatch(/127\.0\.0\.1|stack|\/srv\/|<html>/);
+  });
+
+  it('recovers without a restart once the subgraph answers again', async () => {
+    proxy.setMode('garbage');
+    expect((await graphql(QUERY, {}, { url: gateway.url })).errors).toBeDefined();
+    proxy.setMode('pass');
+    const started = Date.now();
+    const { errors } = await graphql(QUERY, {}, { url: gateway.url });
+    expect(errors).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
