@@ -63,6 +63,12 @@ export class KnowledgeResource {
   @Field(() => GraphQLISODateTime, { description: 'When the record was last changed.' })
   updatedAt!: Date;
 
+  @Field(() => String, { description: 'Who created the record (partner slug, or "seed").' })
+  createdBy!: string;
+
+  @Field(() => String, { description: 'Who changed the record last.' })
+  updatedBy!: string;
+
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the record was archived; archived records are left out of lists.' })
   archivedAt?: Date | null;
 }

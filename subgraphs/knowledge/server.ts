@@ -5,6 +5,7 @@ import { OrganizationResourcesResolver } from './organization.resolver.js';
 import { ProjectResourcesResolver } from './project.resolver.js';
 import { KnowledgeResourceEntity } from './resource.entity.js';
 import { createKnowledgeLoaders } from './resource.loader.js';
+import { KnowledgeResourceMutationResolver } from './resource.mutation.js';
 import { resolveKnowledgeResourceReference } from './resource.reference.js';
 import { KnowledgeResourceResolver } from './resource.resolver.js';
 import { seedKnowledge } from './seed.js';
@@ -20,7 +21,7 @@ export const knowledgeSubgraph = defineSubgraph({
   migrations,
   buildSchema: () =>
     buildFederatedSchema(
-      { resolvers: [KnowledgeResourceResolver, OrganizationResourcesResolver, ProjectResourcesResolver] },
+      { resolvers: [KnowledgeResourceResolver, OrganizationResourcesResolver, ProjectResourcesResolver, KnowledgeResourceMutationResolver] },
       // Organization and Project are resolved from their key alone: the representation is the stub.
       { KnowledgeResource: { __resolveReference: resolveKnowledgeResourceReference } },
     ),

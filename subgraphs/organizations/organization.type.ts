@@ -92,6 +92,12 @@ export class Organization {
   @Field(() => GraphQLISODateTime, { description: 'When the record was last changed.' })
   updatedAt!: Date;
 
+  @Field(() => String, { description: 'Who created the record (partner slug, or "seed").' })
+  createdBy!: string;
+
+  @Field(() => String, { description: 'Who changed the record last.' })
+  updatedBy!: string;
+
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the record was archived; archived records are left out of lists.' })
   archivedAt?: Date | null;
 }
@@ -106,6 +112,21 @@ export class ContactPerson {
 
   @Field(() => String, { nullable: true, description: 'Role, e.g. "Mitglied im Arbeitskreis".' })
   role?: string | null;
+
+  @Field(() => Int, { description: 'Version for optimistic locking: name it when you change or remove this contact person.' })
+  version!: number;
+
+  @Field(() => GraphQLISODateTime, { description: 'When the record was created.' })
+  createdAt!: Date;
+
+  @Field(() => GraphQLISODateTime, { description: 'When the record was last changed.' })
+  updatedAt!: Date;
+
+  @Field(() => String, { description: 'Who created the record (partner slug, or "seed").' })
+  createdBy!: string;
+
+  @Field(() => String, { description: 'Who changed the record last.' })
+  updatedBy!: string;
 }
 
 @ObjectType({ description: 'A page of organizations.' })

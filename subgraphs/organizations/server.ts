@@ -6,9 +6,12 @@ import { FigureEntity } from './figure.entity.js';
 import { migrations } from './migrations/index.js';
 import { OrganizationEntity } from './organization.entity.js';
 import { createOrganizationLoaders } from './organization.loader.js';
+import { OrganizationMutationResolver } from './organization.mutation.js';
 import { resolveOrganizationReference } from './organization.reference.js';
 import { OrganizationResolver } from './organization.resolver.js';
 import { PersonEntity } from './person.entity.js';
+import { ContactPersonMutationResolver } from './person.mutation.js';
+import { ContactPersonResolver } from './person.resolver.js';
 import { seedOrganizations } from './seed.js';
 
 /** The organizations subgraph: who is who in the region. Owns `Organization`. */
@@ -19,7 +22,7 @@ export const organizationsSubgraph = defineSubgraph({
   buildSchema: () =>
     buildFederatedSchema(
       {
-        resolvers: [OrganizationResolver, TopicCoverageContributionResolver, DistrictProjectCountContributionResolver],
+        resolvers: [OrganizationResolver, TopicCoverageContributionResolver, DistrictProjectCountContributionResolver, ContactPersonResolver, OrganizationMutationResolver, ContactPersonMutationResolver],
         // Reached only through the gateway (`_entities`), never from this subgraph's own fields.
         orphanedTypes: [TopicCoverageContribution, DistrictProjectCountContribution],
       },

@@ -4,10 +4,12 @@ import { defineSubgraph } from '../toolkit/service.js';
 import { FundingEntity } from './funding.entity.js';
 import { migrations } from './migrations/index.js';
 import { OrganizationProjectsResolver } from './organization.resolver.js';
+import { ParticipantMutationResolver } from './participant.mutation.js';
 import { ParticipantResolver } from './participant.resolver.js';
 import { ParticipationEntity } from './participation.entity.js';
 import { ProjectEntity } from './project.entity.js';
 import { createProjectLoaders } from './project.loader.js';
+import { ProjectMutationResolver } from './project.mutation.js';
 import { projectReferences } from './project.reference.js';
 import { ProjectResolver } from './project.resolver.js';
 import { seedProjects } from './seed.js';
@@ -21,7 +23,7 @@ export const projectsSubgraph = defineSubgraph({
   entities: [ProjectEntity, TopicEntity, ParticipationEntity, FundingEntity],
   migrations,
   buildSchema: () =>
-    buildFederatedSchema({ resolvers: [ProjectResolver, TopicResolver, ParticipantResolver, OrganizationProjectsResolver, ProjectStatisticsResolver, TopicCoverageResolver] }, projectReferences),
+    buildFederatedSchema({ resolvers: [ProjectResolver, TopicResolver, ParticipantResolver, OrganizationProjectsResolver, ProjectStatisticsResolver, TopicCoverageResolver, ProjectMutationResolver, ParticipantMutationResolver] }, projectReferences),
   createLoaders: createProjectLoaders,
   seed: seedProjects,
 });

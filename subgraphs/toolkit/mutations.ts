@@ -66,6 +66,11 @@ export function applyChanges<T extends Versioned>(record: T, changes: Partial<T>
   record.updatedBy = viewer.organizationSlug;
 }
 
+/** The entries of `changes` that are set: what a new record takes from its checked input. */
+export function definedOnly<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 /** Audit columns of a new record: created and last changed by the viewer's organization. */
 export function createdBy(viewer: Viewer): { createdBy: string; updatedBy: string } {
   return { createdBy: viewer.organizationSlug, updatedBy: viewer.organizationSlug };

@@ -1,0 +1,85 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { requireWriter } from '../toolkit/auth.js';
+import type { RequestContext } from '../toolkit/context.js';
+import { BadUserInputError } from '../toolkit/errors.js';
+import {
+  applyChanges, createdBy, definedOnly, expectNotArchived, expectVersion, lockRecord, uniqueSlug, writeTransaction,
+} from '../toolkit/mutations.js';
+import { requiredId } from '../toolkit/validation.js';
+import { assertMayAuthor, assertMayEditResource } from './ownership.js';
+import { KnowledgeResourceEntity } from './resource.entity.js';
+import type { KnowledgeLoaders } from './resource.loader.js';
+import { ArchiveKnowledgeResourceInput, CreateKnowledgeResourceInput, UpdateKnowledgeResourceInput } from './resource.mutation-inputs.js';
+import { KnowledgeResourcePayload } from './resource.payloads.js';
+import { assertReferencesExist, resourceChanges, resourceSummary, resourceTitle } from './resource.validation.js';
+
+type Context = RequestContext<KnowledgeLoaders>;
+
+@Resolver()
+export class KnowledgeResourceMutationResolver {
+  @Mutation(() => KnowledgeResourcePayload, { description: 'Publishes a knowledge resource as your organization (an admin of the Münsterland e.V. may name any author).' })
+  async createKnowledgeResource(
+    @Arg('input', () => CreateKnowledgeResourceInput) input: CreateKnowledgeResourceInput,
+    @Ctx() { em, viewer }: Context,
+  ): Promise<KnowledgeResourcePayload> {
+    const writer = requireWriter(viewer);
+    const title = resourceTitle(input.title);
+    const authorOrganizationId = input.authorOrganizationId == null ? writer.organizationId : requiredId(input.authorOrganizationId, 'input.authorOrganizationId');
+    assertMayAuthor(writer, authorOrganizationId);
+    const fields = { ...definedOnly(resourceChanges(input)), title, summary: resourceSummary(input.summary), kind: input.kind, authorOrganizationId };
+    await assertReferencesExist(fields);
+
+    const knowledgeResource = await writeTransaction(em, async (tx) =>
+      tx.create(KnowledgeResourceEntity, {
+        ...fields,
+        slug: await uniqueSlug(tx, KnowledgeResourceEntity, title, 'ressource', 120),
+        ...createdBy(writer),
+      }), 2);
+    return { knowledgeResource };
+  }
+
+  @Mutation(() => KnowledgeResourcePayload, { description: 'Changes a resource your organization authored. Name the version you read: a stale one gets CONFLICT.' })
+  async updateKnowledgeResource(
+    @Arg('input', () => UpdateKnowledgeResourceInput) input: UpdateKnowledgeResourceInput,
+    @Ctx() { em, viewer }: Context,
+  ): Promise<KnowledgeResourcePayload> {
+    const writer = requireWriter(viewer);
+    if (input.kind === null) throw new BadUserInputError('input.kind cannot be null', 'input.kind');
+    const changes: Partial<KnowledgeResourceEntity> = {
+      ...resourceChanges(input),
+      title: input.title === undefined ? undefined : resourceTitle(input.title),
+      summary: input.summary === undefined ? undefined : resourceSummary(input.summary),
+      kind: input.kind,
+    };
+    await assertReferencesExist(changes);
+
+    const knowledgeResource = await writeTransaction(em, async (tx) => {
+      const stored = await lockRecord(tx, KnowledgeResourceEntity, input.id, 'knowledge resource');
+      assertMayEditResource(writer, stored);
+      expectVersion(stored, input.version, 'knowledge resource');
+      expectNotArchived(stored, 'knowledge resource');
+      applyChanges(stored, changes, writer);
+      return stored;
+    });
+    return { knowledgeResource };
+  }
+
+  @Mutation(() => KnowledgeResourcePayload, {
+    description: 'Archives a resource your organization authored: it leaves the lists (`includeArchived` shows it) and stays readable by id or slug with `archivedAt`.',
+  })
+  async archiveKnowledgeResource(
+    @Arg('input', () => ArchiveKnowledgeResourceInput) input: ArchiveKnowledgeResourceInput,
+    @Ctx() { em, viewer }: Context,
+  ): Promise<KnowledgeResourcePayload> {
+    const writer = requireWriter(viewer);
+    const knowledgeResource = await writeTransaction(em, async (tx) => {
+      const stored = await lockRecord(tx, KnowledgeResourceEntity, input.id, 'knowledge resource');
+      assertMayEditResource(writer, stored);
+      expectVersion(stored, input.version, 'knowledge resource');
+      expectNotArchived(stored, 'knowledge resource');
+      applyChanges(stored, { archivedAt: new Date() }, writer);
+      return stored;
+    });
+    return { knowledgeResource };
+  }
+}

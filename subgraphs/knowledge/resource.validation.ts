@@ -1,0 +1,49 @@
+import { BadUserInputError } from '../toolkit/errors.js';
+import { entityChecker } from '../toolkit/peers.js';
+import { optionalDate, optionalText, optionalUrl, requiredId, requiredText, textList } from '../toolkit/validation.js';
+import type { KnowledgeResourceEntity } from './resource.entity.js';
+import type { KnowledgeResourceFieldsInput } from './resource.mutation-inputs.js';
+
+/** Checks of knowledge resource input, shared by create and update. Field names are those of the input. */
+
+const MAX_TEXT = 100_000;
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+export const resourceTitle = (value: string | null | undefined) => requiredText(value, 'input.title', 300);
+export const resourceSummary = (value: string | null | undefined) => requiredText(value, 'input.summary', 20_000);
+
+/** The fields the input names, checked; `undefined` for fields it leaves out. */
+export function resourceChanges(input: KnowledgeResourceFieldsInput): Partial<KnowledgeResourceEntity> {
+  if (input.language === null) throw new BadUserInputError('input.language cannot be null', 'input.language');
+  if (input.language !== undefined && !LANGUAGE.test(input.language)) {
+    throw new BadUserInputError('input.language must be a BCP 47 language tag such as "de" or "en-GB"', 'input.language');
+  }
+  const projectIds = textList(input.projectIds, 'input.projectIds', 50, 36)?.map((id) => requiredId(id, 'input.projectIds'));
+  return {
+    body: optionalText(input.body, 'input.body', MAX_TEXT),
+    url: optionalUrl(input.url, 'input.url'),
+    language: input.language,
+    topicKeys: textList(input.topicKeys, 'input.topicKeys', 20, 60),
+    projectIds: projectIds && [...new Set(projectIds)],
+    publishedOn: optionalDate(input.publishedOn, 'input.publishedOn'),
+    sourceAttribution: optionalText(input.sourceAttribution, 'input.sourceAttribution', 1000),
+    license: optionalText(input.license, 'input.license', 200),
+  };
+}
+
+// Topics and projects live in the projects subgraph, organizations in theirs: asked through `_entities`.
+const unknownTopics = entityChecker('projects', 'Topic', 'key');
+const unknownProjects = entityChecker('projects', 'Project', 'id');
+const unknownOrganizations = entityChecker('organizations', 'Organization', 'id');
+
+/** Every topic, project and organization the resource names must exist. */
+export async function assertReferencesExist(changes: Partial<KnowledgeResourceEntity>): Promise<void> {
+  const [topics, projects, organizations] = await Promise.all([
+    unknownTopics(changes.topicKeys ?? []),
+    unknownProjects(changes.projectIds ?? []),
+    unknownOrganizations(changes.authorOrganizationId ? [changes.authorOrganizationId] : []),
+  ]);
+  if (topics.length) throw new BadUserInputError(`Unknown topic key(s): ${topics.join(', ')} (see the \`topics\` query)`, 'input.topicKeys');
+  if (projects.length) throw new BadUserInputError(`There is no project with id ${projects.join(', ')}`, 'input.projectIds');
+  if (organizations.length) throw new BadUserInputError(`There is no organization with id ${organizations[0]}`, 'input.authorOrganizationId');
+}

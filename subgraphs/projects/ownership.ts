@@ -1,0 +1,37 @@
+import { isRegionalAdmin, type Viewer } from '../toolkit/auth.js';
+import { ForbiddenError } from '../toolkit/errors.js';
+import type { ParticipationEntity } from './participation.entity.js';
+import type { ProjectEntity } from './project.entity.js';
+
+/**
+ * Who may change what in the projects subgraph. A project belongs to its lead organization; an
+ * organization taking part owns its own participation; an admin of the Münsterland e.V. may
+ * correct anything. The caller has already been checked to be a writer (`requireWriter`).
+ */
+
+const ADMIN_HINT = 'or an admin of the Münsterland e.V.';
+
+/** A project's lead organization may change it. */
+export function assertMayEditProject(viewer: Viewer, project: ProjectEntity): void {
+  if (isRegionalAdmin(viewer) || project.leadOrganizationId === viewer.organizationId) return;
+  throw new ForbiddenError(
+    project.leadOrganizationId
+      ? `Only the lead organization of "${project.title}" (${ADMIN_HINT}) may change it; your token is for ${viewer.organizationSlug}`
+      : `"${project.title}" has no lead organization: only an admin of the Münsterland e.V. may change it`,
+  );
+}
+
+/** An editor names its own organization as lead of a new or handed-over project. */
+export function assertMayLead(viewer: Viewer, leadOrganizationId: string): void {
+  if (isRegionalAdmin(viewer) || leadOrganizationId === viewer.organizationId) return;
+  throw new ForbiddenError(`You may make only your own organization (${viewer.organizationSlug}) the lead of a project, ${ADMIN_HINT} any`);
+}
+
+/** The lead manages every participation of its project; an organization its own. */
+export function assertMayManageParticipation(viewer: Viewer, project: ProjectEntity, participation: Pick<ParticipationEntity, 'organizationId'>): void {
+  if (isRegionalAdmin(viewer) || project.leadOrganizationId === viewer.organizationId) return;
+  if (participation.organizationId === viewer.organizationId) return;
+  throw new ForbiddenError(
+    `Only the lead organization of "${project.title}" (${ADMIN_HINT}) manages its participants; ${viewer.organizationSlug} may add or change only its own participation`,
+  );
+}

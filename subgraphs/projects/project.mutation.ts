@@ -1,0 +1,110 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { requireWriter } from '../toolkit/auth.js';
+import type { RequestContext } from '../toolkit/context.js';
+import { BadUserInputError } from '../toolkit/errors.js';
+import {
+  applyChanges, createdBy, definedOnly, expectNotArchived, expectVersion, lockRecord, uniqueSlug, writeTransaction,
+} from '../toolkit/mutations.js';
+import { optionalText, requiredId } from '../toolkit/validation.js';
+import { assertMayEditProject, assertMayLead } from './ownership.js';
+import { ParticipationEntity } from './participation.entity.js';
+import { ProjectEntity, ProjectStatus } from './project.entity.js';
+import type { ProjectLoaders } from './project.loader.js';
+import { ArchiveProjectInput, CreateProjectInput, UpdateProjectInput } from './project.mutation-inputs.js';
+import { ArchiveProjectPayload, CreateProjectPayload, UpdateProjectPayload } from './project.payloads.js';
+import {
+  assertOrganizationsExist, assertProjectPeriod, assertTopicsExist, profileChanges, projectSummary, projectTitle,
+} from './project.validation.js';
+import { findSimilarProjects } from './similarity.js';
+
+type Context = RequestContext<ProjectLoaders>;
+
+const DUPLICATE_CANDIDATES = 5;
+
+@Resolver()
+export class ProjectMutationResolver {
+  @Mutation(() => CreateProjectPayload, {
+    description: 'Creates a project led by your organization (an admin of the Münsterland e.V. may name any lead) and lists existing projects that look like it.',
+  })
+  async createProject(@Arg('input', () => CreateProjectInput) input: CreateProjectInput, @Ctx() { em, viewer }: Context): Promise<CreateProjectPayload> {
+    const writer = requireWriter(viewer);
+    const title = projectTitle(input.title);
+    const summary = projectSummary(input.summary);
+    const profile = profileChanges(input);
+    assertProjectPeriod(profile);
+    const leadOrganizationId = input.leadOrganizationId == null ? writer.organizationId : requiredId(input.leadOrganizationId, 'input.leadOrganizationId');
+    assertMayLead(writer, leadOrganizationId);
+    const participants = (input.participants ?? []).map((participant, index) => {
+      const field = `input.participants[${index}].organizationId`;
+      const organizationId = requiredId(participant.organizationId, field);
+      if (organizationId === leadOrganizationId) throw new BadUserInputError(`${field} is the lead organization, which takes part anyway`, field);
+      return { organizationId, role: participant.role, note: optionalText(participant.note, `input.participants[${index}].note`, 1000) ?? null, field };
+    });
+    const twice = participants.find((participant, index) => participants.findIndex((other) => other.organizationId === participant.organizationId) !== index);
+    if (twice) throw new BadUserInputError(`${twice.field} names an organization twice`, twice.field);
+    await assertOrganizationsExist([{ id: leadOrganizationId, field: 'input.leadOrganizationId' }, ...participants.map(({ organizationId, field }) => ({ id: organizationId, field }))]);
+
+    const project = await writeTransaction(em, async (tx) => {
+      await assertTopicsExist(tx, profile.topicKeys);
+      const created = tx.create(ProjectEntity, {
+        status: ProjectStatus.ACTIVE,
+        ...definedOnly(profile),
+        title,
+        summary,
+        leadOrganizationId,
+        slug: await uniqueSlug(tx, ProjectEntity, title, 'projekt', 160),
+        ...createdBy(writer),
+      });
+      for (const { organizationId, role, note } of participants) {
+        tx.create(ParticipationEntity, { project: created, organizationId, role, note, ...createdBy(writer) });
+      }
+      return created;
+    }, 2);
+
+    const similar = await findSimilarProjects(em, { title, summary, topicKeys: project.topicKeys }, DUPLICATE_CANDIDATES, project.id);
+    return { project, duplicateCandidates: similar };
+  }
+
+  @Mutation(() => UpdateProjectPayload, { description: 'Changes a project your organization leads. Name the version you read: a stale one gets CONFLICT.' })
+  async updateProject(@Arg('input', () => UpdateProjectInput) input: UpdateProjectInput, @Ctx() { em, viewer }: Context): Promise<UpdateProjectPayload> {
+    const writer = requireWriter(viewer);
+    const changes: Partial<ProjectEntity> = {
+      ...profileChanges(input),
+      title: input.title === undefined ? undefined : projectTitle(input.title),
+      summary: input.summary === undefined ? undefined : projectSummary(input.summary),
+    };
+    if (input.leadOrganizationId !== undefined) {
+      changes.leadOrganizationId = requiredId(input.leadOrganizationId ?? '', 'input.leadOrganizationId');
+      await assertOrganizationsExist([{ id: changes.leadOrganizationId, field: 'input.leadOrganizationId' }]);
+    }
+
+    const project = await writeTransaction(em, async (tx) => {
+      const stored = await lockRecord(tx, ProjectEntity, input.id, 'project');
+      assertMayEditProject(writer, stored);
+      if (changes.leadOrganizationId) assertMayLead(writer, changes.leadOrganizationId);
+      expectVersion(stored, input.version, 'project');
+      expectNotArchived(stored, 'project');
+      await assertTopicsExist(tx, changes.topicKeys);
+      applyChanges(stored, changes, writer);
+      assertProjectPeriod(stored);
+      return stored;
+    });
+    return { project };
+  }
+
+  @Mutation(() => ArchiveProjectPayload, {
+    description: 'Archives a project your organization leads: it leaves the lists (`includeArchived` shows it) and stays readable by id or slug with `archivedAt`.',
+  })
+  async archiveProject(@Arg('input', () => ArchiveProjectInput) input: ArchiveProjectInput, @Ctx() { em, viewer }: Context): Promise<ArchiveProjectPayload> {
+    const writer = requireWriter(viewer);
+    const project = await writeTransaction(em, async (tx) => {
+      const stored = await lockRecord(tx, ProjectEntity, input.id, 'project');
+      assertMayEditProject(writer, stored);
+      expectVersion(stored, input.version, 'project');
+      expectNotArchived(stored, 'project');
+      applyChanges(stored, { archivedAt: new Date() }, writer);
+      return stored;
+    });
+    return { project };
+  }
+}

@@ -1,0 +1,79 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BadUserInputError } from '../toolkit/errors.js';
+import { entityChecker } from '../toolkit/peers.js';
+import {
+  assertDateOrder, optionalDate, optionalEmail, optionalPhone, optionalText, optionalUrl, optionalYear, requiredText, textList,
+} from '../toolkit/validation.js';
+import { ContactEmbeddable, type ProjectEntity } from './project.entity.js';
+import type { ContactInput, ProjectProfileInput } from './project.mutation-inputs.js';
+import { TopicEntity } from './topic.entity.js';
+
+/** Checks of project input, shared by create and update. Field names are those of the input. */
+
+export const MAX_TITLE = 499;
+const MAX_TEXT = 20_000;
+const AGS = /^\d{8}$/;
+
+export const projectTitle = (value: string | null | undefined) => requiredText(value, 'input.title', MAX_TITLE);
+export const projectSummary = (value: string | null | undefined) => requiredText(value, 'input.summary', MAX_TEXT);
+
+function contactOf(input: ContactInput | null): ContactEmbeddable {
+  return Object.assign(new ContactEmbeddable(), {
+    name: optionalText(input?.name, 'input.contact.name', 200) ?? null,
+    street: optionalText(input?.street, 'input.contact.street', 200) ?? null,
+    postalCode: optionalText(input?.postalCode, 'input.contact.postalCode', 10) ?? null,
+    city: optionalText(input?.city, 'input.contact.city', 120) ?? null,
+    phone: optionalPhone(input?.phone, 'input.contact.phone') ?? null,
+    email: optionalEmail(input?.email, 'input.contact.email') ?? null,
+    website: optionalUrl(input?.website, 'input.contact.website') ?? null,
+  });
+}
+
+/** The profile fields the input names, checked; `undefined` for fields it leaves out. */
+export function profileChanges(input: ProjectProfileInput): Partial<ProjectEntity> {
+  if (input.status === null) throw new BadUserInputError('input.status cannot be null', 'input.status');
+  const municipalityAgs = textList(input.municipalityAgs, 'input.municipalityAgs', 100, 8);
+  municipalityAgs?.forEach((ags, index) => {
+    if (!AGS.test(ags)) throw new BadUserInputError(`input.municipalityAgs[${index}] must be an 8-digit Gemeindeschlüssel`, 'input.municipalityAgs');
+  });
+  return {
+    topicKeys: textList(input.topicKeys, 'input.topicKeys', 20, 60),
+    keywords: textList(input.keywords, 'input.keywords', 30, 100),
+    occasion: optionalText(input.occasion, 'input.occasion', MAX_TEXT),
+    goal: optionalText(input.goal, 'input.goal', MAX_TEXT),
+    implementation: optionalText(input.implementation, 'input.implementation', MAX_TEXT),
+    financing: optionalText(input.financing, 'input.financing', MAX_TEXT),
+    legalForm: optionalText(input.legalForm, 'input.legalForm', 200),
+    cooperatingSince: optionalYear(input.cooperatingSince, 'input.cooperatingSince'),
+    status: input.status,
+    startDate: optionalDate(input.startDate, 'input.startDate'),
+    endDate: optionalDate(input.endDate, 'input.endDate'),
+    municipalityAgs,
+    contact: input.contact === undefined ? undefined : contactOf(input.contact),
+    distinctions: textList(input.distinctions, 'input.distinctions', 20, 300),
+    sourceAttribution: optionalText(input.sourceAttribution, 'input.sourceAttribution', 1000),
+    sourceUrl: optionalUrl(input.sourceUrl, 'input.sourceUrl'),
+  };
+}
+
+export function assertProjectPeriod(project: Pick<ProjectEntity, 'startDate' | 'endDate'>): void {
+  assertDateOrder(project.startDate, project.endDate, 'input.endDate');
+}
+
+/** Topics live in this subgraph's own database. */
+export async function assertTopicsExist(em: EntityManager, keys: string[] | undefined): Promise<void> {
+  if (!keys?.length) return;
+  const known = new Set((await em.find(TopicEntity, { key: { $in: keys } })).map((topic) => topic.key));
+  const unknown = keys.filter((key) => !known.has(key));
+  if (unknown.length) throw new BadUserInputError(`Unknown topic key(s): ${unknown.join(', ')} (see the \`topics\` query)`, 'input.topicKeys');
+}
+
+/** Organizations live in the organizations subgraph: asked through its `_entities`. */
+const unknownOrganizations = entityChecker('organizations', 'Organization', 'id');
+
+/** Every referenced organization must exist; the error names the field that named an unknown one. */
+export async function assertOrganizationsExist(references: { id: string; field: string }[]): Promise<void> {
+  const unknown = new Set(await unknownOrganizations(references.map((reference) => reference.id)));
+  const first = references.find((reference) => unknown.has(reference.id));
+  if (first) throw new BadUserInputError(`${first.field}: there is no organization with id ${first.id}`, first.field);
+}
