@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 import type { ConnectionShape } from '../toolkit/connection.js';
 import { isUuid } from '../toolkit/ids.js';
 import { loadMany, loadOne } from '../toolkit/loaders.js';
 import { KnowledgeResourceEntity } from './resource.entity.js';
+import { recommendResources, type RecommendationRequest } from './resource.recommend.js';
 import { firstResourcesOfAuthors, resourcesOfProjects } from './resource.repository.js';
 
 type AuthorPage = ConnectionShape<KnowledgeResourceEntity> & { key: string };
@@ -41,6 +43,14 @@ export function createKnowledgeLoaders(em: EntityManager) {
     firstResourcesByAuthorPage: loadOne<string, AuthorPage>(
       (keys) => fetchAuthorPages(em, keys),
       (page) => page.key,
+    ),
+    // Keyed by page size and project: the request carries the project's topics and Stichworte.
+    recommendedResources: new DataLoader<RecommendationRequest, KnowledgeResourceEntity[], string>(
+      async (requests) => {
+        const found = await recommendResources(em, requests);
+        return requests.map((request) => found.get(`${request.first}:${request.projectId}`) ?? []);
+      },
+      { cacheKeyFn: (request) => `${request.first}:${request.projectId}` },
     ),
   };
 }

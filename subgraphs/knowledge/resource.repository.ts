@@ -1,14 +1,17 @@
-import { Cursor, QueryOrder, type EntityData, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
+import { Cursor, QueryOrder, type EntityData, type EntityManager, type Knex, type QueryOrderMap } from '@mikro-orm/postgresql';
 import { paginate, type ConnectionShape, type PageArgs } from '../toolkit/connection.js';
 import { BadUserInputError } from '../toolkit/errors.js';
 import { isUuid } from '../toolkit/ids.js';
+import { HEADLINE_OPTIONS, HEADLINE_TSQUERY_SQL, headlineParams, highlight, TSQUERY_SQL } from '../toolkit/search.js';
+import { MICROS_PART, MICROS_PLACEHOLDER, microsOf, sqlPage, TEXT_PART, UUID_PART, type SqlOrder } from '../toolkit/sql-page.js';
 import { KnowledgeResourceEntity } from './resource.entity.js';
-import type { KnowledgeResourceFilter, KnowledgeResourceLookupArgs } from './resource.inputs.js';
+import { KnowledgeResourceOrder, type KnowledgeResourceFilter, type KnowledgeResourceLookupArgs } from './resource.inputs.js';
+import { resourceQuery } from './resource.search.js';
 
 type ResourcePage = ConnectionShape<KnowledgeResourceEntity>;
 
 /**
- * Order of every resource connection, newest record first (`paginate` appends `id asc`). Not by
+ * Order of an organization's resources (`Organization.resources`), newest record first (`paginate` appends `id asc`). Not by
  * publication date: MikroORM cursors cannot page over a nullable column (a null offset throws,
  * and `desc nulls last` is read as ascending).
  */
@@ -20,10 +23,6 @@ const PUBLICATION_ORDER: QueryOrderMap<KnowledgeResourceEntity> = {
   title: QueryOrder.ASC,
   id: QueryOrder.ASC,
 };
-
-function assertUuid(value: string, field: string): void {
-  if (!isUuid(value)) throw new BadUserInputError(`${field} is not a valid id`, field);
-}
 
 function assertLength(value: string, max: number, field: string): void {
   if (value.length > max) throw new BadUserInputError(`${field} is longer than ${max} characters`, field);
@@ -37,27 +36,59 @@ export async function findResource(em: EntityManager, args: KnowledgeResourceLoo
   return em.findOne(KnowledgeResourceEntity, { slug: args.slug!.toLowerCase() });
 }
 
-export async function listResources(em: EntityManager, filter: KnowledgeResourceFilter = {}, page: PageArgs): Promise<ResourcePage> {
-  const where: FilterQuery<KnowledgeResourceEntity>[] = [];
-  if (!filter.includeArchived) where.push({ archivedAt: null });
-  if (filter.kind?.length) where.push({ kind: { $in: filter.kind } });
-  if (filter.topicKey != null) {
-    assertLength(filter.topicKey, 120, 'filter.topicKey');
-    where.push({ topicKeys: { $contains: [filter.topicKey] } });
+/** Each order of `knowledgeResources`, with the index that serves it (see the search migration). */
+const ORDERS: Record<KnowledgeResourceOrder, SqlOrder> = {
+  [KnowledgeResourceOrder.RELEVANCE]: { name: KnowledgeResourceOrder.RELEVANCE, orderBy: 'search_rank desc, r.created_at desc, r.id desc' },
+  [KnowledgeResourceOrder.CREATED_AT]: {
+    name: KnowledgeResourceOrder.CREATED_AT,
+    orderBy: 'r.created_at desc, r.id desc',
+    keyset: {
+      key: '(r.created_at, r.id)', descending: true, parts: [microsOf('r.created_at'), 'r.id::text'],
+      placeholders: `(${MICROS_PLACEHOLDER}, ?::uuid)`, valid: [MICROS_PART, UUID_PART],
+    },
+  },
+  [KnowledgeResourceOrder.UPDATED_AT]: {
+    name: KnowledgeResourceOrder.UPDATED_AT,
+    orderBy: 'r.updated_at desc, r.id desc',
+    keyset: {
+      key: '(r.updated_at, r.id)', descending: true, parts: [microsOf('r.updated_at'), 'r.id::text'],
+      placeholders: `(${MICROS_PLACEHOLDER}, ?::uuid)`, valid: [MICROS_PART, UUID_PART],
+    },
+  },
+  [KnowledgeResourceOrder.TITLE]: {
+    name: KnowledgeResourceOrder.TITLE,
+    orderBy: 'r.title asc, r.id asc',
+    keyset: { key: '(r.title, r.id)', descending: false, parts: ['r.title', 'r.id::text'], placeholders: '(?, ?::uuid)', valid: [TEXT_PART(300), UUID_PART] },
+  },
+};
+
+type SearchRow = EntityData<KnowledgeResourceEntity> & { search_vector?: unknown; search_rank?: number; search_snippet?: string };
+
+/** The `knowledgeResources` connection: filtered, searched and ordered in SQL; rank and snippet per edge. */
+export async function listResources(em: EntityManager, filter: KnowledgeResourceFilter = {}, page: PageArgs, orderBy?: KnowledgeResourceOrder) {
+  const knex = em.getKnex();
+  const { query, text } = resourceQuery(em, filter);
+  const order = orderBy ?? (text ? KnowledgeResourceOrder.RELEVANCE : KnowledgeResourceOrder.CREATED_AT);
+  if (order === KnowledgeResourceOrder.RELEVANCE && !text) throw new BadUserInputError('orderBy RELEVANCE needs filter.text', 'orderBy');
+
+  const columns: (string | Knex.Raw)[] = ['r.*'];
+  if (text) {
+    columns.push(
+      knex.raw(`ts_rank(r.search_vector, ${TSQUERY_SQL}) as search_rank`, [text]),
+      knex.raw(`ts_headline('german', concat_ws(' ', r.summary, r.body), ${HEADLINE_TSQUERY_SQL}, ?) as search_snippet`, [...headlineParams(text), HEADLINE_OPTIONS]),
+    );
   }
-  if (filter.projectId != null) {
-    assertUuid(filter.projectId, 'filter.projectId');
-    where.push({ projectIds: { $contains: [filter.projectId] } });
-  }
-  if (filter.authorOrganizationId != null) {
-    assertUuid(filter.authorOrganizationId, 'filter.authorOrganizationId');
-    where.push({ authorOrganizationId: filter.authorOrganizationId });
-  }
-  if (filter.language != null) {
-    assertLength(filter.language, 16, 'filter.language');
-    where.push({ language: filter.language });
-  }
-  return paginate(em, KnowledgeResourceEntity, { $and: where }, page, LIST_ORDER);
+  return sqlPage(em, {
+    query,
+    columns,
+    order: ORDERS[order],
+    args: page,
+    edge: ({ search_vector: _vector, search_rank: rank, search_snippet: snippet, ...row }: SearchRow) => ({
+      node: em.map(KnowledgeResourceEntity, row),
+      rank: rank ?? null,
+      snippet: highlight(snippet),
+    }),
+  });
 }
 
 /** Non-archived resources related to any of the projects, in one statement (`project_ids && '{…}'`). */

@@ -1,4 +1,5 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { MAX_PAGE_SIZE } from '../toolkit/connection.js';
 import type { RequestContext } from '../toolkit/context.js';
 import type { KnowledgeResourceEntity } from './resource.entity.js';
 import { KnowledgeResourceLookupArgs, KnowledgeResourcesArgs } from './resource.inputs.js';
@@ -16,9 +17,11 @@ export class KnowledgeResourceResolver {
     return findResource(em, args);
   }
 
-  @Query(() => KnowledgeResourceConnection, { description: 'Knowledge resources, most recently added first.' })
+  @Query(() => KnowledgeResourceConnection, {
+    description: `Knowledge resources matching the filter, searched in German by \`filter.text\`; most recently added first, or best match first when searching. At most ${MAX_PAGE_SIZE} per page.`,
+  })
   knowledgeResources(@Args(() => KnowledgeResourcesArgs) args: KnowledgeResourcesArgs, @Ctx() { em }: Context) {
-    return listResources(em, args.filter, args);
+    return listResources(em, args.filter, args, args.orderBy);
   }
 
   // The stubs below are resolved by the subgraphs that own them; no lookup is needed here.

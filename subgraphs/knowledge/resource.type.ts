@@ -1,5 +1,5 @@
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Connection } from '../toolkit/connection.js';
+import { SearchableConnection } from '../toolkit/search.js';
 import { ResourceKind } from './resource.entity.js';
 
 registerEnumType(ResourceKind, {
@@ -74,4 +74,4 @@ export class KnowledgeResource {
 }
 
 @ObjectType({ description: 'A page of knowledge resources.' })
-export class KnowledgeResourceConnection extends Connection(KnowledgeResource) {}
+export class KnowledgeResourceConnection extends SearchableConnection(KnowledgeResource) {}

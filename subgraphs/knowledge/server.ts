@@ -9,6 +9,7 @@ import { KnowledgeResourceMutationResolver } from './resource.mutation.js';
 import { resolveKnowledgeResourceReference } from './resource.reference.js';
 import { KnowledgeResourceResolver } from './resource.resolver.js';
 import { seedKnowledge } from './seed.js';
+import { KnowledgeStatisticsResolver } from './statistics.resolver.js';
 
 /**
  * The knowledge subgraph: what the region knows and learned. Owns `KnowledgeResource`; adds
@@ -21,7 +22,7 @@ export const knowledgeSubgraph = defineSubgraph({
   migrations,
   buildSchema: () =>
     buildFederatedSchema(
-      { resolvers: [KnowledgeResourceResolver, OrganizationResourcesResolver, ProjectResourcesResolver, KnowledgeResourceMutationResolver] },
+      { resolvers: [KnowledgeResourceResolver, OrganizationResourcesResolver, ProjectResourcesResolver, KnowledgeStatisticsResolver, KnowledgeResourceMutationResolver] },
       // Organization and Project are resolved from their key alone: the representation is the stub.
       { KnowledgeResource: { __resolveReference: resolveKnowledgeResourceReference } },
     ),

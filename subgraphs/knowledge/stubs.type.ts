@@ -16,16 +16,25 @@ export class OrganizationReference {
   id!: string;
 }
 
-@Directive('@key(fields: "id")')
-@ObjectType('Project')
-export class ProjectReference {
-  @Field(() => ID)
-  id!: string;
-}
-
 @Directive('@key(fields: "key", resolvable: false)')
 @ObjectType('Topic')
 export class TopicReference {
   @Field(() => String)
   key!: string;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType('Project')
+export class ProjectReference {
+  @Field(() => ID)
+  id!: string;
+
+  // Owned by the projects subgraph; arrive only where a field @requires them (recommendedResources).
+  @Directive('@external')
+  @Field(() => [String])
+  keywords?: string[];
+
+  @Directive('@external')
+  @Field(() => [TopicReference])
+  topics?: TopicReference[];
 }

@@ -2,7 +2,7 @@ import type { EntityData, EntityManager } from '@mikro-orm/postgresql';
 import type { PageArgs } from '../toolkit/connection.js';
 import { BadUserInputError } from '../toolkit/errors.js';
 import { isUuid } from '../toolkit/ids.js';
-import { HEADLINE_OPTIONS, highlight, TSQUERY_SQL } from '../toolkit/search.js';
+import { HEADLINE_OPTIONS, HEADLINE_TSQUERY_SQL, headlineParams, highlight, TSQUERY_SQL } from '../toolkit/search.js';
 import { MICROS_PART, MICROS_PLACEHOLDER, microsOf, sqlPage, TEXT_PART, UUID_PART, type SqlOrder } from '../toolkit/sql-page.js';
 import { ProjectEntity } from './project.entity.js';
 import { ProjectOrder, type ProjectFilter, type ProjectLookupArgs } from './project.inputs.js';
@@ -54,10 +54,9 @@ export async function listProjects(em: EntityManager, filter: ProjectFilter = {}
   if (text) {
     columns.push(
       knex.raw(`ts_rank(p.search_vector, ${TSQUERY_SQL}) as search_rank`, [text]),
-      // The headline runs on the original text (umlauts kept); the german stemmer treats "ü" and "ue" alike.
       knex.raw(
-        `ts_headline('german', concat_ws(' ', p.summary, array_to_string(p.keywords, ', '), p.occasion, p.goal, p.implementation, p.financing), ${TSQUERY_SQL}, ?) as search_snippet`,
-        [text, HEADLINE_OPTIONS],
+        `ts_headline('german', concat_ws(' ', p.summary, array_to_string(p.keywords, ', '), p.occasion, p.goal, p.implementation, p.financing), ${HEADLINE_TSQUERY_SQL}, ?) as search_snippet`,
+        [...headlineParams(text), HEADLINE_OPTIONS],
       ),
     );
   }

@@ -29,6 +29,18 @@ export function searchText(value: string | null | undefined, field: string, maxL
  */
 export const TSQUERY_SQL = `websearch_to_tsquery('german', fold_german(?::text))`;
 
+/**
+ * The tsquery that marks matches in a snippet. ts_headline reads the original text, umlauts
+ * kept, while the index holds folded words: the query is given folded, as typed, and with its
+ * ae/oe/ue turned back into umlauts, so that "Erklaerung" marks "Erklärung" too.
+ */
+export const HEADLINE_TSQUERY_SQL = `(${TSQUERY_SQL} || websearch_to_tsquery('german', ?::text) || websearch_to_tsquery('german', ?::text))`;
+
+export function headlineParams(text: string): string[] {
+  const withUmlauts = text.replace(/ae/g, 'ä').replace(/oe/g, 'ö').replace(/ue/g, 'ü').replace(/Ae/g, 'Ä').replace(/Oe/g, 'Ö').replace(/Ue/g, 'Ü');
+  return [text, text, withUmlauts];
+}
+
 // Private-use characters mark the matches inside ts_headline: they survive HTML escaping and do
 // not occur in text people write.
 const START = '\uE000';

@@ -1,0 +1,51 @@
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { BadUserInputError } from '../toolkit/errors.js';
+import { isUuid } from '../toolkit/ids.js';
+import { searchText, TSQUERY_SQL } from '../toolkit/search.js';
+import type { KnowledgeResourceFilter } from './resource.inputs.js';
+
+/** A resource filter as SQL over `knowledge_resource r`, shared by the list and the statistics. */
+export interface ResourceQuery {
+  query: Knex.QueryBuilder;
+  /** The checked search text, when the filter searches. */
+  text: string | null;
+}
+
+function assertUuid(value: string, field: string): void {
+  if (!isUuid(value)) throw new BadUserInputError(`${field} is not a valid id`, field);
+}
+
+function assertLength(value: string, max: number, field: string): void {
+  if (value.length > max) throw new BadUserInputError(`${field} is longer than ${max} characters`, field);
+}
+
+export function resourceQuery(em: EntityManager, filter: KnowledgeResourceFilter = {}): ResourceQuery {
+  const query = em.getKnex().from({ r: 'knowledge_resource' });
+  const text = searchText(filter.text, 'filter.text');
+  if (text) query.whereRaw(`r.search_vector @@ ${TSQUERY_SQL}`, [text]);
+  if (!filter.includeArchived) query.whereNull('r.archived_at');
+  if (filter.kind?.length) query.whereRaw('r.kind = any(?::resource_kind[])', [filter.kind]);
+  if (filter.topicKey != null) {
+    assertLength(filter.topicKey, 120, 'filter.topicKey');
+    query.whereRaw('r.topic_keys @> array[?]::text[]', [filter.topicKey]);
+  }
+  if (filter.topicKeys?.length) {
+    if (filter.topicKeys.length > 100) throw new BadUserInputError('filter.topicKeys takes at most 100 keys', 'filter.topicKeys');
+    filter.topicKeys.forEach((key) => assertLength(key, 120, 'filter.topicKeys'));
+    query.whereRaw('r.topic_keys && ?::text[]', [filter.topicKeys]);
+  }
+  if (filter.projectId != null) {
+    assertUuid(filter.projectId, 'filter.projectId');
+    query.whereRaw('r.project_ids @> array[?]::uuid[]', [filter.projectId]);
+  }
+  if (filter.authorOrganizationId != null) {
+    assertUuid(filter.authorOrganizationId, 'filter.authorOrganizationId');
+    query.where('r.author_organization_id', filter.authorOrganizationId);
+  }
+  if (filter.language != null) {
+    assertLength(filter.language, 16, 'filter.language');
+    query.where('r.language', filter.language);
+  }
+  if (filter.modifiedSince != null) query.where('r.updated_at', '>=', filter.modifiedSince);
+  return { query, text };
+}
