@@ -25,6 +25,8 @@ export function formatGatewayError(debug: boolean) {
   };
 }
 
+const CLIENT_MISTAKES = new Set(['BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE', 'GRAPHQL_VALIDATION_FAILED']);
+
 /** Unknown failures get the request id, in the response and in the log line, to find one from the other. */
 export const requestIdOnInternalErrors: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
@@ -39,9 +41,14 @@ export const requestIdOnInternalErrors: ApolloServerPlugin<GatewayContext> = {
       },
       async willSendResponse({ contextValue, response }) {
         if (response.body.kind !== 'single') return;
-        for (const error of response.body.singleResult.errors ?? []) {
+        const errors = response.body.singleResult.errors ?? [];
+        for (const error of errors) {
           if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
         }
+        // The gateway's planner reports some request mistakes (unknown operation name, missing
+        // subscription type) as failures of its own: a request nothing could run is a 400.
+        const clientMistake = errors.length > 0 && errors.every((error) => CLIENT_MISTAKES.has(String(error.extensions?.code)));
+        if (clientMistake && response.body.singleResult.data == null && (response.http.status ?? 200) >= 500) response.http.status = 400;
       },
     };
   },
