@@ -14,6 +14,7 @@ import { envInt, envPrefix } from './config.js';
 import type { RequestContext } from './context.js';
 import { migrate, openDatabase, type Database, type DatabaseDefinition } from './database.js';
 import { formatError } from './errors.js';
+import { jsonHttpErrors } from './http-errors.js';
 import { createMetrics } from './metrics.js';
 
 /** Everything that makes a subgraph: its data, its schema, its per-request loaders, its seed. */
@@ -121,6 +122,8 @@ export async function startSubgraph<Loaders>(
       },
     }),
   );
+
+  app.use(jsonHttpErrors);
 
   const port = options.port ?? envInt(`${envPrefix(definition.name)}_PORT`, defaultPortOf(definition.name));
   await new Promise<void>((resolve, reject) => {

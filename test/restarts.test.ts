@@ -1,0 +1,113 @@
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { organizationsSubgraph } from '../subgraphs/organizations/server.js';
+import { GATEWAY_SECRET_HEADER } from '../subgraphs/toolkit/auth.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../subgraphs/toolkit/embedded-postgres.js';
+import { startSubgraph, type RunningSubgraph } from '../subgraphs/toolkit/service.js';
+import './client.js';
+
+/** A subgraph of its own on a PostgreSQL of its own, so restarting that server disturbs no other test. */
+const QUERY = '{ organization(slug: "kreis-borken") { name } }';
+
+async function ask(url: string) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: inject('gatewaySecret') },
+    body: JSON.stringify({ query: QUERY }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('restarts', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'muensterland-restart-'));
+  let postgresPort: number;
+  let postgres: EmbeddedPostgres;
+  let subgraph: RunningSubgraph;
+
+  beforeAll(async () => {
+    postgresPort = await freePort();
+    postgres = await startEmbeddedPostgres({ dataDir, port: postgresPort });
+    await postgres.ensureDatabase('organizations');
+    subgraph = await startSubgraph(organizationsSubgraph, { databaseUrl: postgres.url('organizations'), port: 0 });
+  });
+  afterAll(async () => {
+    await subgraph?.stop();
+    await postgres?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('a PostgreSQL restart under a running subgraph: clean errors while down, answers again after', async () => {
+    expect((await ask(subgraph.url)).body.data.organization.name).toBe('Kreis Borken');
+
+    await postgres.stop();
+    const down = await ask(subgraph.url);
+    expect(down.status).toBeLessThan(600);
+    expect(down.body.errors[0].extensions.code).toEqual(expect.any(String));
+    expect(JSON.stringify(down.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres/i);
+
+    postgres = await startEmbeddedPostgres({ dataDir, port: postgresPort });
+    const deadline = Date.now() + 10_000;
+    let answer = await ask(subgraph.url);
+    while (answer.body.errors && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      answer = await ask(subgraph.url);
+    }
+    expect(answer.body.data.organization.name).toBe('Kreis Borken');
+  });
+
+  it('SIGTERM: the subgraph process stops taking requests, finishes, closes its pool and exits 0', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/organizations/index.ts'], {
+      cwd: path.join(import.meta.dirname, '..'),
+      env: { ...process.env, ORGANIZATIONS_DATABASE_URL: postgres.url('organizations'), ORGANIZATIONS_PORT: String(port), SEED_ON_START: 'false' },
+      stdio: 'ignore',
+    });
+    const url = `http://127.0.0.1:${port}/graphql`;
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        if ((await ask(url)).body.data) break;
+      } catch {
+        if (Date.now() > deadline) throw new Error('subgraph did not start');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+    // A request whose body is still arriving when SIGTERM comes must still be answered.
+    const body = JSON.stringify({ query: QUERY });
+    const request = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), [GATEWAY_SECRET_HEADER]: inject('gatewaySecret') } });
+    const answered = new Promise<string>((resolve, reject) => {
+      request.on('response', (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => resolve(text));
+      });
+      request.on('error', reject);
+    });
+    request.write(body.slice(0, 10));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    request.end(body.slice(10));
+    expect(JSON.parse(await answered).data.organization.name).toBe('Kreis Borken');
+    expect(await exited).toBe(0);
+    // …and new requests are refused once it has stopped.
+    await expect(ask(url)).rejects.toThrow();
+  });
+});
