@@ -1,0 +1,394 @@
+import type autocannon from 'autocannon';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { signPartnerToken } from '../subgraphs/toolkit/auth.js';
+import { defaultDataDir } from '../subgraphs/toolkit/embedded-postgres.js';
+import { organizationId } from '../subgraphs/toolkit/reference-data.js';
+import { ensureSecrets } from '../subgraphs/toolkit/secrets.js';
+import { runLoad, statementsTotal, type LoadOptions } from './bench/load.js';
+import { cpuSeconds, machineBusySeconds, memoryUse, postmasterPid, type Watched } from './bench/processes.js';
+import { printReport, writeReport, type GatewayName, type Report, type ScenarioName, type ScenarioResult } from './bench/report.js';
+import { DEFAULT_SUFFIX, scaleDatabaseNames, scalePostgres } from './bench/scale-databases.js';
+import { freePort, Launcher, subgraphHeaders, type Service } from './bench/system.js';
+import {
+  body, checks, NESTED_N, NESTED_QUERY, PROJECT_VERSION_QUERY, SEARCH_FALLBACK_QUERY, SEARCH_QUERY, SINGLE_SUBGRAPH_QUERY,
+  supergraphFeatures, UPDATE_PROJECT_MUTATION, WRITABLE_PROJECTS_QUERY, WRITE_EVERY, WRITER_SLUG,
+} from './bench/workloads.js';
+
+/**
+ * `npm run bench`: starts the system on the scale databases (`npm run seed:scale` first), loads
+ * it scenario by scenario with autocannon, and compares our gateway with Hive Gateway and an
+ * untuned Apollo Gateway on the same supergraph. Prints a table, writes bench-results/*.json.
+ * Scenarios: a-direct, a-gateway, b-nested (ours, hive, apollo), c-search, d-mixed.
+ */
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '12' },
+    warmup: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '50' },
+    suffix: { type: 'string', default: DEFAULT_SUFFIX },
+    'data-dir': { type: 'string' },
+    json: { type: 'string' },
+    /** Wait up to this long for other processes to leave the cores alone before measuring. */
+    'wait-quiet': { type: 'string', default: '60' },
+    /** Comma-separated subset, e.g. `b-nested,b-nested:hive`. */
+    only: { type: 'string' },
+  },
+});
+const durationS = Number(args.duration);
+const warmupS = Number(args.warmup);
+const connections = Number(args.connections);
+const only = args.only ? new Set(args.only.split(',')) : null;
+const root = path.join(import.meta.dirname, '..');
+const RESULTS_DIR = path.join(root, 'bench-results');
+const SUPERGRAPH = path.join(root, process.env.SUPERGRAPH_PATH || 'schema/supergraph.graphql');
+/** Requests sent one at a time before each scenario: pre-flight and exact statement count. */
+const PROBES = 5;
+/** Busy share (% of one core) below which the machine counts as quiet enough to measure. */
+const QUIET_PERCENT = 30;
+
+const startedAt = new Date();
+const notes: string[] = [];
+const results: ScenarioResult[] = [];
+const postgres = await scalePostgres(args['data-dir']);
+const dataDir = defaultDataDir();
+ensureSecrets(); // the gateway secret and token key of this data folder, before any child reads them
+const names = scaleDatabaseNames(args.suffix);
+const databaseUrls = Object.fromEntries(Object.entries(names).map(([subgraph, database]) => [subgraph, postgres.url(database)]));
+const launcher = new Launcher(path.join(RESULTS_DIR, `${startedAt.toISOString().replace(/[:.]/g, '-')}.log`));
+let report: Report | undefined;
+
+try {
+  const busyAtStart = await waitForQuiet(Number(args['wait-quiet']));
+  if (busyAtStart > QUIET_PERCENT) notes.push(`the machine was busy with other processes at the start (${busyAtStart} % of one core): see CPU "other" per scenario`);
+  const data = await scaleDataCounts();
+  const features = supergraphFeatures(fs.readFileSync(SUPERGRAPH, 'utf8'));
+  console.error(`scale data: ${Object.entries(data).map(([table, rows]) => `${rows} ${table}`).join(', ')}; starting the system …`);
+  const { gateway, subgraphs, subgraphUrls } = await launcher.startSystem(databaseUrls);
+  const postmaster = postmasterPid(dataDir);
+  const system: Watched[] = [
+    { name: 'gateway', pid: gateway.child.pid! },
+    ...subgraphs.map((service) => ({ name: service.name, pid: service.child.pid! })),
+    ...(postmaster ? [{ name: 'postgres', pid: postmaster, postgres: true }] : []),
+  ];
+  const metricsUrls = Object.fromEntries(subgraphs.map((service) => [service.name, service.url.replace(/\/graphql$/, '/metrics')]));
+  const organizationsUrl = subgraphs.find((service) => service.name === 'organizations')!.url;
+
+  const nestedBody = body(NESTED_QUERY, { n: NESTED_N });
+  const searchQuery = features.searchText ? SEARCH_QUERY : SEARCH_FALLBACK_QUERY;
+  if (!features.searchText) notes.push('ProjectFilter.text is not in the supergraph: c-search ran the topic filter instead');
+  const searchBody = body(searchQuery);
+
+  const plan: [string, () => Promise<ScenarioResult>][] = [
+    ['a-direct', () => measure({ scenario: 'a-direct', gateway: 'none', query: SINGLE_SUBGRAPH_QUERY, load: { url: organizationsUrl, headers: subgraphHeaders(), body: body(SINGLE_SUBGRAPH_QUERY), check: checks.organizations } })],
+    ['a-gateway', () => measure({ scenario: 'a-gateway', gateway: 'ours', query: SINGLE_SUBGRAPH_QUERY, load: { url: gateway.url, body: body(SINGLE_SUBGRAPH_QUERY), check: checks.organizations } })],
+    ['b-nested', () => measure({ scenario: 'b-nested', gateway: 'ours', query: NESTED_QUERY, load: { url: gateway.url, body: nestedBody, check: checks.nested } })],
+    ['b-nested:hive', () => withPeer('hive', 'hive-gateway', (peer) => measure({ scenario: 'b-nested', gateway: 'hive-gateway', query: NESTED_QUERY, peer, load: { url: peer.url, body: nestedBody, check: checks.nested } }))],
+    ['b-nested:apollo', () => withPeer('apollo', 'apollo-gateway-untuned', (peer) => measure({ scenario: 'b-nested', gateway: 'apollo-gateway-untuned', query: NESTED_QUERY, peer, load: { url: peer.url, body: nestedBody, check: checks.nested } }))],
+    ['c-search', () => measure({ scenario: 'c-search', gateway: 'ours', query: searchQuery, load: { url: gateway.url, body: searchBody, check: checks.search } })],
+    // Last: its writes change the data the other scenarios read.
+    ['d-mixed', () => mixed()],
+  ];
+  for (const [name, run] of plan) {
+    if (only && !only.has(name) && !only.has(name.split(':')[0])) continue;
+    console.error(`\n${name} …`);
+    try {
+      results.push(await run());
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`${name} failed: ${message}`);
+      const [scenario, peer] = name.split(':') as [ScenarioName, string?];
+      results.push({ scenario, gateway: peer === 'hive' ? 'hive-gateway' : peer === 'apollo' ? 'apollo-gateway-untuned' : scenario === 'a-direct' ? 'none' : 'ours', query: '', rps: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, sqlPerRequest: 0, errors: 0, skipped: message.slice(0, 300) });
+    }
+  }
+
+  const memory = memoryUse(system);
+  const find = (scenario: ScenarioName, gatewayName: GatewayName) => results.find((result) => result.scenario === scenario && result.gateway === gatewayName && !result.skipped);
+  const ratio = (a?: ScenarioResult, b?: ScenarioResult) => (a && b && b.rps > 0 ? Math.round((a.rps / b.rps) * 100) / 100 : null);
+  const ratios = {
+    'b-nested ours / hive-gateway': ratio(find('b-nested', 'ours'), find('b-nested', 'hive-gateway')),
+    'b-nested ours / apollo-gateway-untuned': ratio(find('b-nested', 'ours'), find('b-nested', 'apollo-gateway-untuned')),
+    'a-gateway / a-direct': ratio(find('a-gateway', 'ours'), find('a-direct', 'none')),
+  };
+  const totalRssMb = Math.round(memory.reduce((sum, entry) => sum + entry.rssMb, 0));
+  targetNote('b-nested ours ≥ 2× hive-gateway', ratios['b-nested ours / hive-gateway'], 2);
+  targetNote('b-nested ours ≥ 2× apollo-gateway-untuned', ratios['b-nested ours / apollo-gateway-untuned'], 2);
+  targetNote('a-gateway ≥ 0.7× a-direct', ratios['a-gateway / a-direct'], 0.7);
+  const search = find('c-search', 'ours');
+  if (search) notes.push(`target c-search p95 ≤ 50 ms: ${search.p95Ms} ms${search.p95Ms <= 50 ? ' (met)' : ` (missed by ${Math.round(search.p95Ms - 50)} ms)`}`);
+  notes.push(`target system < 800 MB resident: ${totalRssMb} MB RSS${totalRssMb < 800 ? ' (met)' : ` (missed by ${totalRssMb - 800} MB)`}; PostgreSQL's RSS counts its shared buffers once per process, PSS does not`);
+  notes.push('autocannon runs in the bench process on the same cores as the system (see CPU loadgen)');
+
+  report = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    options: { durationS, warmupS, connections, databases: names, nestedN: NESTED_N, writeEvery: WRITE_EVERY },
+    machine: await machineFacts(),
+    data,
+    scenarios: results,
+    ratios,
+    memory: { processes: memory, totalRssMb, totalPssMb: Math.round(memory.reduce((sum, entry) => sum + entry.pssMb, 0)) },
+    notes,
+  };
+
+  /** Runs one scenario: pre-flight request, warm-up, then the measured run with SQL and CPU read before and after. */
+  async function measure(spec: {
+    scenario: ScenarioName;
+    gateway: GatewayName;
+    query: string;
+    load: Omit<LoadOptions, 'connections' | 'durationS'>;
+    peer?: Service;
+    /** Called between warm-up and measured run (to reset counters of the workload). */
+    afterWarmup?: () => void;
+    extra?: () => Partial<ScenarioResult>;
+  }): Promise<ScenarioResult> {
+    const { scenario, gateway: gatewayName, query, load, peer } = spec;
+    // Pre-flight: a few requests one at a time, which also give the exact statement count of one request.
+    const firstBody = load.body ?? (load.requests![0].body as string);
+    const probeBefore = await statements();
+    for (let attempt = 0; attempt < PROBES; attempt += 1) {
+      const answer = await postJson(load.url, firstBody, load.headers);
+      if (!answer.data || answer.errors) throw new Error(`pre-flight answer: ${JSON.stringify(answer).slice(0, 300)}`);
+    }
+    const probe = difference(await statements(), probeBefore, PROBES);
+    if (warmupS > 0) await runLoad({ ...load, connections, durationS: warmupS });
+    spec.afterWarmup?.();
+
+    const watched = peer ? [{ name: 'gateway', pid: peer.child.pid! }, ...system.slice(1)] : system;
+    const sqlBefore = await drainedStatements();
+    const cpuBefore = cpuSeconds(watched);
+    const machineBefore = machineBusySeconds();
+    const loadgenBefore = process.cpuUsage();
+    const result = await runLoad({ ...load, connections, durationS });
+    const loadgen = process.cpuUsage(loadgenBefore);
+    const machine = machineBusySeconds() - machineBefore;
+    const cpuAfter = cpuSeconds(watched);
+    // autocannon stops with one request in flight per connection; the services still answer them.
+    const sql = difference(await drainedStatements(), sqlBefore, result.requests + connections);
+
+    const cpuPercent = Object.fromEntries(Object.keys(cpuAfter).map((name) => [name, percentOf(cpuAfter[name] - cpuBefore[name], result.durationS)]));
+    cpuPercent.loadgen = percentOf((loadgen.user + loadgen.system) / 1e6, result.durationS);
+    // Everything else on the machine (other people's tests and builds): the noise in these figures.
+    cpuPercent.other = Math.max(0, percentOf(machine, result.durationS) - Object.values(cpuPercent).reduce((sum, value) => sum + value, 0));
+    const outcome: ScenarioResult = {
+      scenario,
+      gateway: gatewayName,
+      query,
+      ...result,
+      sqlPerRequest: sql.total,
+      sqlPerRequestBySubgraph: sql.bySubgraph,
+      sqlPerRequestAlone: probe.total,
+      errors: result.non2xx + result.socketErrors + result.graphqlErrors,
+      cpuPercent,
+      ...(peer ? { gatewayRssMb: memoryUse([{ name: peer.name, pid: peer.child.pid! }])[0].rssMb } : {}),
+      ...spec.extra?.(),
+    };
+    console.error(`${scenario} (${gatewayName}): ${outcome.rps} req/s, p95 ${outcome.p95Ms} ms, ${outcome.errors} errors, ${outcome.sqlPerRequest} SQL/request${result.firstProblem ? `; first problem: ${result.firstProblem}` : ''}`);
+    return outcome;
+  }
+
+  async function statements(): Promise<Record<string, number>> {
+    return Object.fromEntries(await Promise.all(Object.entries(metricsUrls).map(async ([name, url]) => [name, await statementsTotal(url)] as const)));
+  }
+
+  /** Statement counters once the requests still in flight have finished (no change for 300 ms, at most 15 s). */
+  async function drainedStatements(): Promise<Record<string, number>> {
+    let last = await statements();
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const now = await statements();
+      if (Object.keys(now).every((name) => now[name] === last[name])) return now;
+      last = now;
+    }
+    return last;
+  }
+
+  /** A peer gateway, started for its scenario only (so it takes no memory or CPU from the others). */
+  async function withPeer(kind: 'hive' | 'apollo', label: string, run: (peer: Service) => Promise<ScenarioResult>): Promise<ScenarioResult> {
+    const port = await freePort();
+    const peer = await launcher.start(label, [path.join('scripts', 'bench', 'peer-gateway.ts'), kind, String(port)], { ...subgraphUrls, APOLLO_TELEMETRY_DISABLED: 'true' }, `http://127.0.0.1:${port}/graphql`);
+    try {
+      return await run(peer);
+    } finally {
+      await peer.stop();
+    }
+  }
+
+  /**
+   * (d) 90 % reads (nested and search, alternating), 10 % `updateProject` by an editor of
+   * WRITER_SLUG on the projects it leads. Each write names the version last seen; on CONFLICT the
+   * version is taken from the error or read again.
+   */
+  async function mixed(): Promise<ScenarioResult> {
+    if (!features.updateProject) throw new Error('updateProject is not in the supergraph');
+    const writerId = organizationId(WRITER_SLUG);
+    const token = await signPartnerToken({ org: WRITER_SLUG, role: 'editor' }, '1h');
+    const authorization = `Bearer ${token}`;
+    const writable = await postJson(gateway.url, body(WRITABLE_PROJECTS_QUERY, { organizationId: writerId }));
+    const owned = ((writable.data as any)?.projects?.edges ?? []).map((edge: any) => edge.node).filter((node: any) => node.lead?.id === writerId);
+    if (owned.length === 0) throw new Error(`no project led by ${WRITER_SLUG} found: ${JSON.stringify(writable).slice(0, 300)}`);
+    const versions = new Map<string, { version: number; title: string }>(owned.map((node: any) => [node.id, { version: node.version, title: node.title.replace(/ \(Stand \d+\)$/, '') }]));
+    const ids = [...versions.keys()];
+    let writes = { sent: 0, ok: 0, conflicts: 0, failed: 0 };
+    let next = 0;
+
+    const refresh = async (id: string) => {
+      const answer = await postJson(gateway.url, body(PROJECT_VERSION_QUERY, { id }));
+      const version = (answer.data as any)?.project?.version;
+      if (typeof version === 'number') versions.get(id)!.version = version;
+    };
+    const pathName = new URL(gateway.url).pathname;
+    const json = { 'content-type': 'application/json' };
+    const requests: autocannon.Request[] = Array.from({ length: WRITE_EVERY - 1 }, (_, index) => ({ method: 'POST' as const, path: pathName, headers: json, body: index % 2 === 0 ? nestedBody : searchBody }));
+    requests.push({
+      method: 'POST',
+      path: pathName,
+      headers: { ...json, authorization },
+      setupRequest: (request, context: any) => {
+        const id = ids[next++ % ids.length];
+        const state = versions.get(id)!;
+        context.id = id;
+        writes.sent += 1;
+        request.body = body(UPDATE_PROJECT_MUTATION, { input: { id, version: state.version, title: `${state.title} (Stand ${writes.sent})` } });
+        return request;
+      },
+      onResponse: (_status, text, context: any) => {
+        let answer: any;
+        try {
+          answer = JSON.parse(text);
+        } catch {
+          writes.failed += 1;
+          return;
+        }
+        const version = answer.data?.updateProject?.project?.version;
+        if (typeof version === 'number') {
+          writes.ok += 1;
+          versions.get(context.id)!.version = version;
+        } else if (answer.errors?.[0]?.extensions?.code === 'CONFLICT') {
+          writes.conflicts += 1;
+          const current = answer.errors[0].extensions.currentVersion;
+          if (typeof current === 'number') versions.get(context.id)!.version = current;
+          else void refresh(context.id);
+        } else {
+          writes.failed += 1;
+        }
+      },
+    });
+    // Pre-flight of the write path, outside the measurement.
+    const probeId = ids[0];
+    const probe = await postJson(gateway.url, body(UPDATE_PROJECT_MUTATION, { input: { id: probeId, version: versions.get(probeId)!.version, title: versions.get(probeId)!.title } }), { authorization });
+    const probeVersion = (probe.data as any)?.updateProject?.project?.version;
+    if (typeof probeVersion !== 'number') throw new Error(`pre-flight write: ${JSON.stringify(probe).slice(0, 300)}`);
+    versions.get(probeId)!.version = probeVersion;
+
+    const query = `${WRITE_EVERY - 1} of ${WRITE_EVERY}: BenchNested / BenchSearch alternating; 1 of ${WRITE_EVERY}: ${UPDATE_PROJECT_MUTATION} (${ids.length} projects led by ${WRITER_SLUG})`;
+    return measure({
+      scenario: 'd-mixed',
+      gateway: 'ours',
+      query,
+      load: { url: gateway.url, requests, check: (data: any) => (data ? null : 'no data') },
+      afterWarmup: () => {
+        writes = { sent: 0, ok: 0, conflicts: 0, failed: 0 };
+      },
+      extra: () => ({ writes }),
+    });
+  }
+} finally {
+  await launcher.stopAll();
+  await postgres.stop();
+}
+
+if (report) {
+  printReport(report);
+  const files = writeReport(report, RESULTS_DIR, args.json);
+  console.log(`\nwritten: ${files.map((file) => path.relative(process.cwd(), file)).join(', ')}`);
+}
+
+const percentOf = (seconds: number, durationSeconds: number) => Math.round((seconds / durationSeconds) * 100);
+
+/** Statements per request from two counter readings, in total and per subgraph. */
+function difference(after: Record<string, number>, before: Record<string, number>, requests: number) {
+  const perRequest = (count: number) => Math.round((count / Math.max(requests, 1)) * 100) / 100;
+  const bySubgraph = Object.fromEntries(Object.keys(after).map((name) => [name, perRequest(after[name] - before[name])]));
+  return { total: perRequest(Object.keys(after).reduce((sum, name) => sum + after[name] - before[name], 0)), bySubgraph };
+}
+
+/**
+ * Waits (at most `maxSeconds`) until the machine is nearly idle: other people's builds and tests
+ * on the same two cores would otherwise be measured with ours. Returns the busy share last seen.
+ */
+async function waitForQuiet(maxSeconds: number): Promise<number> {
+  const deadline = Date.now() + maxSeconds * 1000;
+  for (;;) {
+    const before = machineBusySeconds();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const busy = percentOf(machineBusySeconds() - before, 2);
+    if (busy <= QUIET_PERCENT || Date.now() >= deadline) return busy;
+    console.error(`machine busy (${busy} % of one core by other processes); waiting for it to calm down …`);
+  }
+}
+
+function targetNote(name: string, value: number | null, target: number): void {
+  if (value === null) notes.push(`target ${name}: not measured`);
+  else notes.push(`target ${name}: ${value.toFixed(2)}×${value >= target ? ' (met)' : ` (missed: ${Math.round((1 - value / target) * 100)} % short)`}`);
+}
+
+async function postJson(url: string, requestBody: string, headers: Record<string, string> = {}): Promise<{ data?: unknown; errors?: unknown[] }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: requestBody, signal: AbortSignal.timeout(30_000) });
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { errors: [`HTTP ${response.status}: ${text.slice(0, 200)}`] };
+  }
+}
+
+/** Row counts of the scale databases; fails early with a hint when they are missing. */
+async function scaleDataCounts(): Promise<Record<string, number>> {
+  const tables: Record<string, string[]> = { organizations: ['organization'], projects: ['project', 'project_participation', 'project_funding'], knowledge: ['knowledge_resource'] };
+  const counts: Record<string, number> = {};
+  for (const [subgraph, names] of Object.entries(tables)) {
+    const client = new pg.Client({ connectionString: databaseUrls[subgraph] });
+    try {
+      await client.connect();
+    } catch (error) {
+      throw new Error(`Cannot open ${subgraph}${args.suffix}: run \`npm run seed:scale\` first (${error instanceof Error ? error.message : error})`);
+    }
+    try {
+      for (const table of names) counts[table] = Number((await client.query(`select count(*) from "${table}"`)).rows[0].count);
+    } finally {
+      await client.end();
+    }
+  }
+  return counts;
+}
+
+async function machineFacts(): Promise<Record<string, unknown>> {
+  const client = new pg.Client({ connectionString: databaseUrls.projects });
+  await client.connect();
+  const postgresVersion = (await client.query('show server_version')).rows[0].server_version as string;
+  await client.end();
+  const git = (...gitArgs: string[]) => {
+    try {
+      return execFileSync('git', gitArgs, { cwd: root, encoding: 'utf8' }).trim();
+    } catch {
+      return '';
+    }
+  };
+  return {
+    cpu: os.cpus()[0]?.model,
+    cores: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    postgres: postgresVersion,
+    commit: git('rev-parse', '--short', 'HEAD'),
+    uncommittedFiles: git('status', '--porcelain').split('\n').filter(Boolean).length,
+    loadAverage: os.loadavg().map((value) => Math.round(value * 100) / 100),
+  };
+}

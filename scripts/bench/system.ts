@@ -1,0 +1,130 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { GATEWAY_SECRET_HEADER, gatewaySecret } from '../../subgraphs/toolkit/auth.js';
+import { envPrefix } from '../../subgraphs/toolkit/config.js';
+import { SUBGRAPH_SERVICES } from '../../subgraphs/services.js';
+
+/**
+ * The system under test, started the way `scripts/start.ts` starts it: each subgraph and each
+ * gateway its own Node process, on free loopback ports, pointed at the scale databases. Output of
+ * the children goes to one log file; its tail is shown when a service fails to start.
+ */
+
+const root = path.join(import.meta.dirname, '..', '..');
+
+export interface Service {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Headers that let a request reach a subgraph directly (subgraphs answer the gateway only). */
+export function subgraphHeaders(): Record<string, string> {
+  return { [GATEWAY_SECRET_HEADER]: gatewaySecret() };
+}
+
+export class Launcher {
+  private readonly services: Service[] = [];
+  private readonly log: fs.WriteStream;
+  private tail: string[] = [];
+
+  constructor(readonly logFile: string) {
+    fs.mkdirSync(path.dirname(logFile), { recursive: true });
+    this.log = fs.createWriteStream(logFile, { flags: 'a' });
+  }
+
+  /** Starts `entry` with `env` and waits until `{ __typename }` answers at `url`. */
+  async start(name: string, entry: string[], env: Record<string, string>, url: string, headers: Record<string, string> = {}): Promise<Service> {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...entry], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const prefix = `[${name}] `;
+    for (const stream of [child.stdout!, child.stderr!]) {
+      stream.on('data', (chunk: Buffer) => {
+        const text = chunk.toString('utf8');
+        this.log.write(text.replace(/^(?=.)/gm, prefix));
+        this.tail = [...this.tail, ...text.split('\n').filter(Boolean).map((line) => prefix + line)].slice(-30);
+      });
+    }
+    const service: Service = {
+      name,
+      url,
+      child,
+      stop: () => stopChild(child),
+    };
+    this.services.push(service);
+
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting:\n${this.tail.join('\n')}`);
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: '{"query":"{ __typename }"}',
+          signal: AbortSignal.timeout(2000),
+        });
+        if (response.ok) return service;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    throw new Error(`${name} did not answer ${url} within 120 s:\n${this.tail.join('\n')}`);
+  }
+
+  /** The three subgraphs on the given databases, then our gateway in front of them. */
+  async startSystem(databaseUrls: Record<string, string>) {
+    const ports = Object.fromEntries(await Promise.all(SUBGRAPH_SERVICES.map(async ({ name }) => [name, await freePort()] as const)));
+    const urls = Object.fromEntries(SUBGRAPH_SERVICES.map(({ name }) => [`${envPrefix(name)}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]));
+    const common = {
+      ...urls,
+      // The bench measures the system, not the rate limiter.
+      RATE_LIMIT_PER_MINUTE: '0',
+      // Schema changes of other branches apply to the scale data; its reference data is there already.
+      MIGRATE_ON_START: 'true',
+      SEED_ON_START: 'false',
+      APOLLO_TELEMETRY_DISABLED: 'true',
+    };
+    const subgraphs = await Promise.all(
+      SUBGRAPH_SERVICES.map(({ name }) => {
+        const prefix = envPrefix(name);
+        const env = { ...common, [`${prefix}_DATABASE_URL`]: databaseUrls[name], [`${prefix}_PORT`]: String(ports[name]), [`${prefix}_HOST`]: '127.0.0.1' };
+        return this.start(name, [path.join('subgraphs', name, 'index.ts')], env, urls[`${prefix}_URL`], subgraphHeaders());
+      }),
+    );
+    const gatewayPort = await freePort();
+    const gateway = await this.start('gateway', [path.join('gateway', 'index.ts')], { ...common, GATEWAY_PORT: String(gatewayPort), GATEWAY_HOST: '127.0.0.1' }, `http://127.0.0.1:${gatewayPort}/graphql`);
+    return { gateway, subgraphs, subgraphUrls: urls };
+  }
+
+  /** Stops every service started here, newest first. */
+  async stopAll(): Promise<void> {
+    for (const service of [...this.services].reverse()) await service.stop();
+    this.log.end();
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
