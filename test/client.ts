@@ -14,7 +14,7 @@ export interface GraphQLResponse<T = any> {
 }
 
 export interface RequestOptions {
-  /** Default: the gateway. Subgraph URLs get the gateway's secret unless `gatewaySecret` is false. */
+  /** Default: the gateway. Other URLs (subgraphs) get the gateway's secret unless `gatewaySecret` is false. */
   url?: string;
   headers?: Record<string, string>;
   /** A partner token, sent as `Authorization: Bearer …`. */
@@ -28,7 +28,7 @@ export async function graphql<T = any>(
   variables: Record<string, unknown> = {},
   { url = `${inject('gatewayUrl')}/graphql`, headers = {}, token, gatewaySecret = true }: RequestOptions = {},
 ): Promise<GraphQLResponse<T>> {
-  const toSubgraph = Object.values(inject('subgraphUrls')).includes(url);
+  const toSubgraph = !url.startsWith(inject('gatewayUrl'));
   const response = await fetch(url, {
     method: 'POST',
     headers: {

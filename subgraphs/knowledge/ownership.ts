@@ -1,10 +1,12 @@
 import { isRegionalAdmin, type Viewer } from '../toolkit/auth.js';
 import { ForbiddenError } from '../toolkit/errors.js';
 import type { KnowledgeResourceEntity } from './resource.entity.js';
+import type { ProjectMembers } from './resource.validation.js';
 
 /**
  * Who may change what in the knowledge subgraph: a resource belongs to the organization that
- * authored it (a project's participants add resources as their own); an admin of the
+ * authored it, and it may be related only to projects its author leads or takes part in (so a
+ * project's participants add their own resources to it, outsiders none); an admin of the
  * Münsterland e.V. may correct anything. The caller has already been checked to be a writer.
  */
 
@@ -22,4 +24,13 @@ export function assertMayEditResource(viewer: Viewer, resource: KnowledgeResourc
 export function assertMayAuthor(viewer: Viewer, authorOrganizationId: string): void {
   if (isRegionalAdmin(viewer) || authorOrganizationId === viewer.organizationId) return;
   throw new ForbiddenError(`You may publish resources only as your own organization (${viewer.organizationSlug}), or as an admin of the Münsterland e.V. for any`);
+}
+
+/** The author leads or takes part in every project the resource is related to. */
+export function assertMayRelate(viewer: Viewer, authorOrganizationId: string, projects: ProjectMembers[]): void {
+  if (isRegionalAdmin(viewer)) return;
+  const foreign = projects.find((project) => !project.organizationIds.includes(authorOrganizationId));
+  if (foreign) {
+    throw new ForbiddenError(`Only organizations that lead or take part in "${foreign.title}" may relate their resources to it; ${viewer.organizationSlug} does not (add your participation first)`);
+  }
 }

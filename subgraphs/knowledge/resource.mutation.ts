@@ -6,12 +6,12 @@ import {
   applyChanges, createdBy, definedOnly, expectNotArchived, expectVersion, lockRecord, uniqueSlug, writeTransaction,
 } from '../toolkit/mutations.js';
 import { requiredId } from '../toolkit/validation.js';
-import { assertMayAuthor, assertMayEditResource } from './ownership.js';
+import { assertMayAuthor, assertMayEditResource, assertMayRelate } from './ownership.js';
 import { KnowledgeResourceEntity } from './resource.entity.js';
 import type { KnowledgeLoaders } from './resource.loader.js';
 import { ArchiveKnowledgeResourceInput, CreateKnowledgeResourceInput, UpdateKnowledgeResourceInput } from './resource.mutation-inputs.js';
 import { KnowledgeResourcePayload } from './resource.payloads.js';
-import { assertReferencesExist, resourceChanges, resourceSummary, resourceTitle } from './resource.validation.js';
+import { assertReferencesExist, projectMembers, resourceChanges, resourceSummary, resourceTitle } from './resource.validation.js';
 
 type Context = RequestContext<KnowledgeLoaders>;
 
@@ -28,6 +28,7 @@ export class KnowledgeResourceMutationResolver {
     assertMayAuthor(writer, authorOrganizationId);
     const fields = { ...definedOnly(resourceChanges(input)), title, summary: resourceSummary(input.summary), kind: input.kind, authorOrganizationId };
     await assertReferencesExist(fields);
+    assertMayRelate(writer, authorOrganizationId, await projectMembers(fields.projectIds ?? []));
 
     const knowledgeResource = await writeTransaction(em, async (tx) =>
       tx.create(KnowledgeResourceEntity, {
@@ -52,12 +53,16 @@ export class KnowledgeResourceMutationResolver {
       kind: input.kind,
     };
     await assertReferencesExist(changes);
+    // Asked before the transaction (no row stays locked during a request to another service).
+    const members = await projectMembers(changes.projectIds ?? []);
 
     const knowledgeResource = await writeTransaction(em, async (tx) => {
       const stored = await lockRecord(tx, KnowledgeResourceEntity, input.id, 'knowledge resource');
       assertMayEditResource(writer, stored);
       expectVersion(stored, input.version, 'knowledge resource');
       expectNotArchived(stored, 'knowledge resource');
+      // Only newly related projects need the author's membership; existing relations stay.
+      assertMayRelate(writer, stored.authorOrganizationId ?? '', members.filter((project) => !stored.projectIds.includes(project.id)));
       applyChanges(stored, changes, writer);
       return stored;
     });

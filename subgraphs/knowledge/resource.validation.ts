@@ -1,5 +1,5 @@
 import { BadUserInputError } from '../toolkit/errors.js';
-import { entityChecker } from '../toolkit/peers.js';
+import { entityChecker, querySubgraph, subgraphUrl } from '../toolkit/peers.js';
 import { optionalDate, optionalText, optionalUrl, requiredId, requiredText, textList } from '../toolkit/validation.js';
 import type { KnowledgeResourceEntity } from './resource.entity.js';
 import type { KnowledgeResourceFieldsInput } from './resource.mutation-inputs.js';
@@ -31,19 +31,54 @@ export function resourceChanges(input: KnowledgeResourceFieldsInput): Partial<Kn
   };
 }
 
-// Topics and projects live in the projects subgraph, organizations in theirs: asked through `_entities`.
+// Topics live in the projects subgraph, organizations in theirs: asked through `_entities`.
 const unknownTopics = entityChecker('projects', 'Topic', 'key');
-const unknownProjects = entityChecker('projects', 'Project', 'id');
 const unknownOrganizations = entityChecker('organizations', 'Organization', 'id');
 
-/** Every topic, project and organization the resource names must exist. */
+/** Every topic and organization the resource names must exist. */
 export async function assertReferencesExist(changes: Partial<KnowledgeResourceEntity>): Promise<void> {
-  const [topics, projects, organizations] = await Promise.all([
+  const [topics, organizations] = await Promise.all([
     unknownTopics(changes.topicKeys ?? []),
-    unknownProjects(changes.projectIds ?? []),
     unknownOrganizations(changes.authorOrganizationId ? [changes.authorOrganizationId] : []),
   ]);
   if (topics.length) throw new BadUserInputError(`Unknown topic key(s): ${topics.join(', ')} (see the \`topics\` query)`, 'input.topicKeys');
-  if (projects.length) throw new BadUserInputError(`There is no project with id ${projects.join(', ')}`, 'input.projectIds');
   if (organizations.length) throw new BadUserInputError(`There is no organization with id ${organizations[0]}`, 'input.authorOrganizationId');
+}
+
+const PROJECT_MEMBERS = `query($representations: [_Any!]!) { _entities(representations: $representations) {
+  ... on Project { id title lead { id } participants { organization { id } } }
+} }`;
+
+/**
+ * The projects a resource is to be related to, with who leads and takes part in each, asked from
+ * the projects subgraph when needed (not cached: participants come and go). Unknown ids are
+ * BAD_USER_INPUT.
+ */
+export async function projectMembers(projectIds: readonly string[]): Promise<ProjectMembers[]> {
+  if (projectIds.length === 0) return [];
+  const data = await querySubgraph<{ _entities: (MemberRow | null)[] }>(subgraphUrl('projects'), PROJECT_MEMBERS, {
+    representations: projectIds.map((id) => ({ __typename: 'Project', id })),
+  });
+  return data._entities.map((project, index) => {
+    if (!project) throw new BadUserInputError(`There is no project with id ${projectIds[index]}`, 'input.projectIds');
+    return {
+      id: project.id,
+      title: project.title,
+      organizationIds: [project.lead?.id, ...project.participants.map((participant) => participant.organization.id)].filter((id): id is string => Boolean(id)),
+    };
+  });
+}
+
+export interface ProjectMembers {
+  id: string;
+  title: string;
+  /** The lead and every participant. */
+  organizationIds: string[];
+}
+
+interface MemberRow {
+  id: string;
+  title: string;
+  lead: { id: string } | null;
+  participants: { organization: { id: string } }[];
 }
