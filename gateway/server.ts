@@ -13,6 +13,7 @@ import { createGatewayContext, type GatewayContext } from './context.js';
 import { formatGatewayError, requestIdOnInternalErrors } from './errors.js';
 import { limitsFromEnv, requestLimits } from './limits.js';
 import { playgroundRouter } from './playground.js';
+import { createProfilesRouter } from './profiles.js';
 import { rateLimitPerClient } from './rate-limit.js';
 import { createSubgraphFetchMetrics, SubgraphClient } from './subgraph-client.js';
 import { checkSubgraphs } from './readiness.js';
@@ -73,6 +74,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ready' : 'unavailable', missing, subgraphs: readiness.subgraphs });
   });
   app.use(playgroundRouter());
+  app.use(createProfilesRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
   const introspection = envBool('INTROSPECTION', true);
   app.use(
     '/graphql',

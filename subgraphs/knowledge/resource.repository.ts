@@ -2,7 +2,7 @@ import { Cursor, QueryOrder, type EntityData, type EntityManager, type Knex, typ
 import { paginate, type ConnectionShape, type PageArgs } from '../toolkit/connection.js';
 import { BadUserInputError } from '../toolkit/errors.js';
 import { isUuid } from '../toolkit/ids.js';
-import { HEADLINE_OPTIONS, HEADLINE_TSQUERY_SQL, headlineParams, highlight, TSQUERY_SQL } from '../toolkit/search.js';
+import { KEY, HEADLINE_OPTIONS, HEADLINE_TSQUERY_SQL, headlineParams, highlight, TSQUERY_SQL } from '../toolkit/search.js';
 import { MICROS_PART, MICROS_PLACEHOLDER, microsOf, sqlPage, TEXT_PART, UUID_PART, type SqlOrder } from '../toolkit/sql-page.js';
 import { KnowledgeResourceEntity } from './resource.entity.js';
 import { KnowledgeResourceOrder, type KnowledgeResourceFilter, type KnowledgeResourceLookupArgs } from './resource.inputs.js';
@@ -33,7 +33,8 @@ export async function findResource(em: EntityManager, args: KnowledgeResourceLoo
   if (given.length !== 1) throw new BadUserInputError('Give exactly one of id or slug', given[1] ?? 'id');
   if (args.id != null) return isUuid(args.id) ? em.findOne(KnowledgeResourceEntity, { id: args.id }) : null;
   assertLength(args.slug!, 120, 'slug');
-  return em.findOne(KnowledgeResourceEntity, { slug: args.slug!.toLowerCase() });
+  const slug = args.slug!.toLowerCase();
+  return KEY.test(slug) ? em.findOne(KnowledgeResourceEntity, { slug }) : null; // no resource has such a slug
 }
 
 /** Each order of `knowledgeResources`, with the index that serves it (see the search migration). */

@@ -1,7 +1,7 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { BadUserInputError } from '../toolkit/errors.js';
 import { isUuid } from '../toolkit/ids.js';
-import { searchText, TSQUERY_SQL } from '../toolkit/search.js';
+import { assertKeys, searchText, TSQUERY_SQL } from '../toolkit/search.js';
 import type { KnowledgeResourceFilter } from './resource.inputs.js';
 
 /** A resource filter as SQL over `knowledge_resource r`, shared by the list and the statistics. */
@@ -15,9 +15,7 @@ function assertUuid(value: string, field: string): void {
   if (!isUuid(value)) throw new BadUserInputError(`${field} is not a valid id`, field);
 }
 
-function assertLength(value: string, max: number, field: string): void {
-  if (value.length > max) throw new BadUserInputError(`${field} is longer than ${max} characters`, field);
-}
+const LANGUAGE = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8}){0,3}$/;
 
 export function resourceQuery(em: EntityManager, filter: KnowledgeResourceFilter = {}): ResourceQuery {
   const query = em.getKnex().from({ r: 'knowledge_resource' });
@@ -26,12 +24,11 @@ export function resourceQuery(em: EntityManager, filter: KnowledgeResourceFilter
   if (!filter.includeArchived) query.whereNull('r.archived_at');
   if (filter.kind?.length) query.whereRaw('r.kind = any(?::resource_kind[])', [filter.kind]);
   if (filter.topicKey != null) {
-    assertLength(filter.topicKey, 120, 'filter.topicKey');
+    assertKeys([filter.topicKey], 'filter.topicKey');
     query.whereRaw('r.topic_keys @> array[?]::text[]', [filter.topicKey]);
   }
   if (filter.topicKeys?.length) {
-    if (filter.topicKeys.length > 100) throw new BadUserInputError('filter.topicKeys takes at most 100 keys', 'filter.topicKeys');
-    filter.topicKeys.forEach((key) => assertLength(key, 120, 'filter.topicKeys'));
+    assertKeys(filter.topicKeys, 'filter.topicKeys');
     query.whereRaw('r.topic_keys && ?::text[]', [filter.topicKeys]);
   }
   if (filter.projectId != null) {
@@ -43,7 +40,7 @@ export function resourceQuery(em: EntityManager, filter: KnowledgeResourceFilter
     query.where('r.author_organization_id', filter.authorOrganizationId);
   }
   if (filter.language != null) {
-    assertLength(filter.language, 16, 'filter.language');
+    if (!LANGUAGE.test(filter.language)) throw new BadUserInputError('filter.language must be a BCP 47 language tag such as "de"', 'filter.language');
     query.where('r.language', filter.language);
   }
   if (filter.modifiedSince != null) query.where('r.updated_at', '>=', filter.modifiedSince);

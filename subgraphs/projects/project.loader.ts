@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { isUuid } from '../toolkit/ids.js';
 import { loadMany, loadOne } from '../toolkit/loaders.js';
+import { KEY } from '../toolkit/search.js';
 import { FundingEntity } from './funding.entity.js';
 import { ParticipationEntity } from './participation.entity.js';
 import { ProjectEntity } from './project.entity.js';
@@ -16,7 +17,7 @@ export function createProjectLoaders(em: EntityManager) {
       (project) => project.id,
     ),
     topicByKey: loadOne<string, TopicEntity>(
-      (keys) => em.find(TopicEntity, { key: { $in: [...keys] } }),
+      (keys) => em.find(TopicEntity, { key: { $in: keys.filter((key) => KEY.test(key)) } }),
       (topic) => topic.key,
     ),
     participantsByProjectId: loadMany<string, ParticipationEntity>(

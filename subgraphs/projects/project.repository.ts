@@ -2,7 +2,7 @@ import type { EntityData, EntityManager } from '@mikro-orm/postgresql';
 import type { PageArgs } from '../toolkit/connection.js';
 import { BadUserInputError } from '../toolkit/errors.js';
 import { isUuid } from '../toolkit/ids.js';
-import { HEADLINE_OPTIONS, HEADLINE_TSQUERY_SQL, headlineParams, highlight, TSQUERY_SQL } from '../toolkit/search.js';
+import { KEY, HEADLINE_OPTIONS, HEADLINE_TSQUERY_SQL, headlineParams, highlight, TSQUERY_SQL } from '../toolkit/search.js';
 import { MICROS_PART, MICROS_PLACEHOLDER, microsOf, sqlPage, TEXT_PART, UUID_PART, type SqlOrder } from '../toolkit/sql-page.js';
 import { ProjectEntity } from './project.entity.js';
 import { ProjectOrder, type ProjectFilter, type ProjectLookupArgs } from './project.inputs.js';
@@ -11,8 +11,9 @@ import { projectQuery } from './project.search.js';
 export async function findProject(em: EntityManager, args: ProjectLookupArgs): Promise<ProjectEntity | null> {
   if ((args.id == null) === (args.slug == null)) throw new BadUserInputError('Give exactly one of id or slug', 'id');
   if (args.id != null) return isUuid(args.id) ? em.findOne(ProjectEntity, { id: args.id }) : null;
-  if (args.slug!.length > 160) return null;
-  return em.findOne(ProjectEntity, { slug: args.slug!.toLowerCase() });
+  const slug = args.slug!.toLowerCase();
+  if (slug.length > 160 || !KEY.test(slug)) return null; // no project has such a slug
+  return em.findOne(ProjectEntity, { slug });
 }
 
 /** Each order with the index that serves it (see the search migration). */

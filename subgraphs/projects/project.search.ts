@@ -1,7 +1,7 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { BadUserInputError } from '../toolkit/errors.js';
 import { isUuid } from '../toolkit/ids.js';
-import { searchText, TSQUERY_SQL } from '../toolkit/search.js';
+import { assertKeys, searchText, TSQUERY_SQL } from '../toolkit/search.js';
 import type { ProjectFilter } from './project.inputs.js';
 
 /** A project filter as SQL over `project p`, shared by the list and the statistics. */
@@ -12,13 +12,6 @@ export interface ProjectQuery {
 }
 
 const AGS = /^(\d{5}|\d{8})$/;
-const MAX_KEYS = 100;
-
-function assertKeys(keys: string[], field: string): void {
-  if (keys.length > MAX_KEYS || keys.some((key) => key.length > 60)) {
-    throw new BadUserInputError(`${field} takes at most ${MAX_KEYS} keys of at most 60 characters`, field);
-  }
-}
 
 export function projectQuery(em: EntityManager, filter: ProjectFilter = {}): ProjectQuery {
   const query = em.getKnex().from({ p: 'project' });

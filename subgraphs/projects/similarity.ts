@@ -1,7 +1,7 @@
 import type { EntityData, EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInputError } from '../toolkit/errors.js';
 import { isUuid } from '../toolkit/ids.js';
-import { searchText } from '../toolkit/search.js';
+import { assertKeys, searchText } from '../toolkit/search.js';
 import { inContext } from '../toolkit/sql-page.js';
 import { ProjectEntity } from './project.entity.js';
 
@@ -50,9 +50,7 @@ export async function findSimilarProjects(
   if (!title) throw new BadUserInputError('draft.title must not be empty', 'draft.title');
   const summary = searchText(draft.summary, 'draft.summary', 5000);
   const topicKeys = [...new Set(draft.topicKeys ?? [])];
-  if (topicKeys.length > 100 || topicKeys.some((key) => key.length > 60)) {
-    throw new BadUserInputError('draft.topicKeys takes at most 100 keys of at most 60 characters', 'draft.topicKeys');
-  }
+  assertKeys(topicKeys, 'draft.topicKeys');
   // Any word of the summary may find a candidate: "a or b or c" in web search syntax.
   const summaryWords = (summary ?? '').split(/[^\p{L}\p{N}]+/u).filter((word) => word && word.toLowerCase() !== 'or').slice(0, 200).join(' or ');
   const weight = WEIGHTS.title + (summary ? WEIGHTS.summary : 0) + (topicKeys.length ? WEIGHTS.topics : 0);

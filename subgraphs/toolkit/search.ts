@@ -23,6 +23,16 @@ export function searchText(value: string | null | undefined, field: string, maxL
   return text === '' ? null : text;
 }
 
+/** Topic keys and slugs are lowercase ASCII words joined by hyphens. */
+export const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A list of keys from a client: bounded, and each a key, so no odd byte (NUL…) reaches SQL. */
+export function assertKeys(keys: readonly string[], field: string, max = 100): void {
+  if (keys.length > max || keys.some((key) => key.length > 60 || !KEY.test(key))) {
+    throw new BadUserInputError(`${field} takes at most ${max} keys of lowercase letters, digits and hyphens (at most 60 characters each)`, field);
+  }
+}
+
 /**
  * The SQL tsquery of a search text: `websearch_to_tsquery` accepts any input ("quoted phrases",
  * `or`, `-word`) without a syntax error; both sides are folded alike (ä → ae, ß → ss …).

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { graphql } from './client.js';
+
+const COVERAGE = `query($key: String!) {
+  topicCoverage(topicKey: $key) {
+    topic { key name }
+    coveredMunicipalities { name ags }
+    uncoveredMunicipalities { name ags }
+    municipalityShare populationShare populationReferenceDate coveredPopulation
+    coveredDistricts { name }
+    districts { district { name ags } municipalities coveredMunicipalities municipalityShare }
+  }
+}`;
+
+describe('topic coverage ("Flächendeckung")', () => {
+  it('lists topics, among them one for the LEADER regions', async () => {
+    const { data } = await graphql(`{ topics { key name } }`);
+    expect(data.topics).toContainEqual({ key: 'leader', name: 'LEADER-Regionen' });
+  });
+
+  it('names Münster, Ahlen, Beckum, Telgte and Wadersloh as the municipalities in no LEADER region', async () => {
+    const { data, errors } = await graphql(COVERAGE, { key: 'leader' });
+    expect(errors).toBeUndefined();
+    const coverage = data.topicCoverage;
+    expect(coverage.topic.key).toBe('leader');
+    expect(coverage.uncoveredMunicipalities).toEqual([
+      { name: 'Stadt Münster', ags: '05515000' },
+      { name: 'Ahlen', ags: '05570004' },
+      { name: 'Beckum', ags: '05570008' },
+      { name: 'Telgte', ags: '05570044' },
+      { name: 'Wadersloh', ags: '05570048' },
+    ]);
+    expect(coverage.coveredMunicipalities).toHaveLength(61);
+    expect(coverage.municipalityShare).toBeCloseTo(61 / 66, 10);
+    expect(coverage.populationReferenceDate).toBe('2022-05-15');
+    expect(coverage.populationShare).toBeGreaterThan(0.7);
+    expect(coverage.populationShare).toBeLessThan(0.75);
+    expect(coverage.coveredDistricts.map(({ name }: any) => name)).toEqual(['Kreis Borken', 'Kreis Coesfeld', 'Kreis Steinfurt', 'Kreis Warendorf']);
+    expect(coverage.districts).toContainEqual({ district: { name: 'Stadt Münster', ags: '05515000' }, municipalities: 1, coveredMunicipalities: 0, municipalityShare: 0 });
+    expect(coverage.districts).toContainEqual({ district: { name: 'Kreis Warendorf', ags: '05570' }, municipalities: 13, coveredMunicipalities: 9, municipalityShare: 9 / 13 });
+  });
+
+  it('computes the population share from the organizations subgraph\'s figures (federation, no copy)', async () => {
+    const { data } = await graphql(`{
+      topicCoverage(topicKey: "leader") { coveredPopulation populationShare }
+      organizations(filter: { kind: [KREISFREIE_STADT, STADT, GEMEINDE] }, first: 100) { edges { node { ags population { value } } } }
+    }`);
+    const uncovered = new Set(['05515000', '05570004', '05570008', '05570044', '05570048']);
+    const nodes = data.organizations.edges.map(({ node }: any) => node);
+    const total = nodes.reduce((sum: number, node: any) => sum + node.population.value, 0);
+    const covered = nodes.filter((node: any) => !uncovered.has(node.ags)).reduce((sum: number, node: any) => sum + node.population.value, 0);
+    expect(data.topicCoverage.coveredPopulation).toBe(covered);
+    expect(data.topicCoverage.populationShare).toBeCloseTo(covered / total, 10);
+  });
+
+  it('covers the whole region for the cooperation\'s topics, and answers null for an unknown topic', async () => {
+    const { data } = await graphql(COVERAGE, { key: 'regionalentwicklung' });
+    expect(data.topicCoverage.uncoveredMunicipalities).toEqual([]);
+    expect(data.topicCoverage.municipalityShare).toBe(1);
+    expect(data.topicCoverage.populationShare).toBe(1);
+    const { data: unknown, errors } = await graphql(COVERAGE, { key: 'gibt-es-nicht' });
+    expect(errors).toBeUndefined();
+    expect(unknown.topicCoverage).toBeNull();
+  });
+});
