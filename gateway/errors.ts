@@ -1,7 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { formatError } from '../subgraphs/toolkit/errors.js';
-import { logger } from '../subgraphs/toolkit/logger.js';
+import { serviceLogger } from '../subgraphs/toolkit/logger.js';
+
+const logger = serviceLogger('gateway');
 import type { GatewayContext } from './context.js';
 
 /** Extensions a subgraph error may carry to the client; anything else (URLs, bodies, stacks) is dropped. */

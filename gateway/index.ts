@@ -1,19 +1,22 @@
 import { envInt, envString } from '../subgraphs/toolkit/config.js';
+import { serviceLogger } from '../subgraphs/toolkit/logger.js';
 import { startGateway } from './server.js';
+
+const log = serviceLogger('gateway');
 
 const gateway = await startGateway({
   port: envInt('GATEWAY_PORT', 4000),
   host: envString('GATEWAY_HOST', '0.0.0.0'),
   supergraphPath: envString('SUPERGRAPH_PATH', 'schema/supergraph.graphql'),
 });
-console.log(`gateway ready at ${gateway.url}`);
+log.info({ url: gateway.url }, 'gateway ready');
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
-    console.log(`gateway: ${signal} received, finishing requests in flight`);
+    log.info({ signal }, 'stopping: finishing requests in flight');
     await gateway.stop();
     process.exit(0);
   });

@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { envBool, envString } from '../subgraphs/toolkit/config.js';
 import { jsonHttpErrors } from '../subgraphs/toolkit/http-errors.js';
+import { requestLogging, serviceLogger } from '../subgraphs/toolkit/logger.js';
 import { createMetrics } from '../subgraphs/toolkit/metrics.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
 import { formatGatewayError, requestIdOnInternalErrors } from './errors.js';
@@ -60,7 +61,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: envBool('DEBUG_ERRORS', false),
     // Our entry points handle SIGTERM (drain, close the pool, exit 0); two handlers would race.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), metrics.plugin, requestIdOnInternalErrors],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), metrics.plugin, requestIdOnInternalErrors, requestLogging(serviceLogger('gateway'))],
   });
   await apollo.start();
 

@@ -56,22 +56,15 @@ async function launch(name: string, entry: string, env: Record<string, string>, 
   let restarts = 0;
 
   const spawnService = () => {
+    // Services log JSON lines (pino) that name themselves: passed straight through.
     const child = spawn(process.execPath, ['--import', 'tsx', entry], {
       cwd: root,
       env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'inherit', 'inherit'],
     });
     const entryIndex = children.findIndex((candidate) => candidate.name === name);
     if (entryIndex >= 0) children[entryIndex].process = child;
     else children.push({ name, process: child });
-    for (const stream of [child.stdout!, child.stderr!]) {
-      let buffered = '';
-      stream.on('data', (chunk: Buffer) => {
-        const lines = (buffered + chunk.toString('utf8')).split('\n');
-        buffered = lines.pop()!;
-        for (const line of lines) console.log(`${prefix}${line}`);
-      });
-    }
     return child;
   };
 

@@ -4,6 +4,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { SUBGRAPH_SERVICES } from '../subgraphs/services.js';
+import { envPrefix } from '../subgraphs/toolkit/config.js';
 
 /**
  * Starts the real system once for all test files, exactly as `npm start` does (embedded
@@ -12,6 +14,7 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     gatewayUrl: string;
+    systemLog: string;
     subgraphUrls: Record<string, string>;
     databaseUrls: Record<string, string>;
     /** The system's data folder, with the secrets `npm start` generated. */
@@ -21,11 +24,13 @@ declare module 'vitest' {
   }
 }
 
-const SUBGRAPHS = { organizations: 'ORGANIZATIONS', projects: 'PROJECTS', knowledge: 'KNOWLEDGE' } as const;
+// Every registered subgraph, including ones added with `npm run new-subgraph`.
+const SUBGRAPHS = SUBGRAPH_SERVICES.map((service) => service.name);
 
 export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'muensterland-graph-test-'));
-  const ports = { gateway: await freePort(), postgres: await freePort(), organizations: await freePort(), projects: await freePort(), knowledge: await freePort() };
+  const ports: Record<string, number> = { gateway: await freePort(), postgres: await freePort() };
+  for (const name of SUBGRAPHS) ports[name] = await freePort();
   const env: Record<string, string> = {
     ...process.env,
     DATA_DIR: dataDir,
@@ -40,14 +45,19 @@ export default async function setup(project: TestProject) {
     AUTH_PUBLIC_KEY: '',
     AUTH_ISSUER: '',
     AUTH_AUDIENCE: '',
-    ORGANIZATIONS_DATABASE_URL: '',
-    PROJECTS_DATABASE_URL: '',
-    KNOWLEDGE_DATABASE_URL: '',
   };
-  for (const [name, prefix] of Object.entries(SUBGRAPHS)) env[`${prefix}_PORT`] = String(ports[name as keyof typeof SUBGRAPHS]);
+  for (const name of SUBGRAPHS) {
+    env[`${envPrefix(name)}_PORT`] = String(ports[name]);
+    env[`${envPrefix(name)}_DATABASE_URL`] = '';
+  }
 
   const system = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
+  // Everything the system logs, for the tests that check log lines (request ids, no personal data).
+  const systemLog = path.join(dataDir, 'system.log');
+  const logFile = fs.createWriteStream(systemLog);
+  system.stdout!.pipe(logFile);
+  system.stderr!.pipe(logFile);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`System did not start in 120 s:\n${log.join('')}`)), 120_000);
     const onData = (chunk: Buffer) => {
@@ -64,11 +74,12 @@ export default async function setup(project: TestProject) {
 
   const password = fs.readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
   project.provide('gatewayUrl', `http://127.0.0.1:${ports.gateway}`);
-  project.provide('subgraphUrls', Object.fromEntries(Object.keys(SUBGRAPHS).map((name) => [name, `http://127.0.0.1:${ports[name as keyof typeof SUBGRAPHS]}/graphql`])));
+  project.provide('subgraphUrls', Object.fromEntries(SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`])));
   project.provide('dataDir', dataDir);
+  project.provide('systemLog', systemLog);
   project.provide('gatewaySecret', fs.readFileSync(path.join(dataDir, 'gateway-secret'), 'utf8').trim());
   project.provide('tokenSecret', fs.readFileSync(path.join(dataDir, 'jwt-secret'), 'utf8').trim());
-  project.provide('databaseUrls', Object.fromEntries(Object.keys(SUBGRAPHS).map((name) => [name, `postgresql://postgres:${password}@127.0.0.1:${ports.postgres}/${name}`])));
+  project.provide('databaseUrls', Object.fromEntries(SUBGRAPHS.map((name) => [name, `postgresql://postgres:${password}@127.0.0.1:${ports.postgres}/${name}`])));
 
   return async () => {
     await stop(system);

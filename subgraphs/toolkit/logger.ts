@@ -1,16 +1,48 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import pino from 'pino';
 
 /**
  * Structured JSON logs (pino) for every service. Tokens, secrets and personal data are redacted
- * wherever they might appear; log lines carry the request id the gateway created.
+ * wherever they might appear; request lines carry the request id the gateway created, so one
+ * client request can be followed through the gateway and every subgraph.
  */
 export const logger = pino({
   level: process.env.LOG_LEVEL || 'info',
-  base: { service: process.env.SERVICE_NAME || undefined },
+  base: undefined,
   redact: {
-    paths: ['authorization', '*.authorization', 'headers.authorization', 'req.headers.authorization', '*.email', '*.phone', 'variables', '*.variables', 'token', '*.token', 'secret', '*.secret'],
+    paths: ['authorization', '*.authorization', 'headers.authorization', '*.email', '*.phone', 'variables', '*.variables', 'token', '*.token', 'secret', '*.secret'],
     censor: '[redacted]',
   },
 });
 
 export type Logger = typeof logger;
+
+export const serviceLogger = (service: string): Logger => logger.child({ service });
+
+/**
+ * One line per GraphQL request: request id, operation name, duration, error codes. Never the
+ * query variables or headers (they may hold personal data or tokens).
+ */
+export function requestLogging(log: Logger): ApolloServerPlugin<{ requestId?: string }> {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ contextValue, operationName, request, response }) {
+          if (!log.isLevelEnabled('info')) return;
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          log.info(
+            {
+              requestId: contextValue.requestId,
+              operation: (operationName ?? request.operationName)?.slice(0, 60) ?? null,
+              durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
+              status: response.http.status ?? 200,
+              ...(errors?.length ? { errorCodes: [...new Set(errors.map((error) => String(error.extensions?.code)))] } : {}),
+            },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import { envBool, envPrefix } from './config.js';
+import { serviceLogger } from './logger.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { startSubgraph, type SubgraphDefinition } from './service.js';
 
@@ -8,6 +9,7 @@ import { startSubgraph, type SubgraphDefinition } from './service.js';
  */
 export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
   const prefix = envPrefix(definition.name);
+  const log = serviceLogger(definition.name);
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = process.env[`${prefix}_DATABASE_URL`];
   if (!databaseUrl) {
@@ -22,13 +24,13 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     migrate: envBool('MIGRATE_ON_START', true),
     seed: envBool('SEED_ON_START', true),
   });
-  console.log(`${definition.name} subgraph ready at ${service.url}`);
+  log.info({ url: service.url }, 'subgraph ready');
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${definition.name}: ${signal} received, finishing requests in flight`);
+    log.info({ signal }, 'stopping: finishing requests in flight');
     await service.stop();
     await embedded?.stop();
     process.exit(0);

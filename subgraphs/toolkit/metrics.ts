@@ -66,9 +66,9 @@ export function createMetrics(service: string): Metrics {
       async requestDidStart() {
         const started = process.hrtime.bigint();
         return {
-          async willSendResponse({ request, response, errors }) {
+          async willSendResponse({ operationName, request, response, errors }) {
             // Operation names are client-chosen: bound their length so labels stay few and small.
-            const operation = (request.operationName ?? 'anonymous').slice(0, MAX_OPERATION_NAME);
+            const operation = (operationName ?? request.operationName ?? 'anonymous').slice(0, MAX_OPERATION_NAME);
             requests.inc({ operation, outcome: errors?.length ? 'error' : 'ok' });
             duration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
             const current = scope.getStore();

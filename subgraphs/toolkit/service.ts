@@ -15,6 +15,7 @@ import type { RequestContext } from './context.js';
 import { migrate, openDatabase, type Database, type DatabaseDefinition } from './database.js';
 import { formatError } from './errors.js';
 import { jsonHttpErrors } from './http-errors.js';
+import { requestLogging, serviceLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 
 /** Everything that makes a subgraph: its data, its schema, its per-request loaders, its seed. */
@@ -91,6 +92,7 @@ export async function startSubgraph<Loaders>(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       metrics.plugin,
+      requestLogging(serviceLogger(definition.name)),
     ],
   });
   await apollo.start();
