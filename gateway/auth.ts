@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { bearerToken, verifyPartnerToken, type Role } from '../subgraphs/toolkit/auth.js';
 import { InvalidTokenError } from '../subgraphs/toolkit/errors.js';
 import { querySubgraph } from '../subgraphs/toolkit/peers.js';
@@ -25,7 +26,15 @@ export function createPartnerResolver(organizationsUrl: string, ttlMs = 30_000) 
   async function organizationIdOf(slug: string): Promise<string | null> {
     const cached = cache.get(slug);
     if (cached && cached.until > Date.now()) return cached.id;
-    const data = await querySubgraph<{ organization: { id: string } | null }>(organizationsUrl, ORGANIZATION_BY_SLUG, { slug });
+    let data: { organization: { id: string } | null };
+    try {
+      data = await querySubgraph(organizationsUrl, ORGANIZATION_BY_SLUG, { slug });
+    } catch {
+      // Without the organizations subgraph no token can be checked: the whole request waits (503).
+      throw new GraphQLError('Partner tokens cannot be checked right now: the organizations subgraph did not answer', {
+        extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+      });
+    }
     const id = data.organization?.id ?? null;
     cache.set(slug, { id, until: Date.now() + ttlMs });
     return id;

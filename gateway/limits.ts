@@ -30,9 +30,15 @@ export function limitsFromEnv(): RequestLimits {
     maxRootFields: envInt('LIMIT_ROOT_FIELDS', 20),
     maxTokens: envInt('LIMIT_TOKENS', 5000),
     maxDirectives: envInt('LIMIT_DIRECTIVES', 50),
-    maxCost: envInt('LIMIT_COST', 100_000),
+    maxCost: envInt('LIMIT_COST', 250_000),
     assumedListSize: envInt('LIMIT_ASSUMED_LIST_SIZE', 20),
   };
+}
+
+/** Set on `res.locals.graphqlOperation` for the middleware after this one. */
+export interface OperationInfo {
+  type: 'query' | 'mutation' | 'subscription' | undefined;
+  introspection: boolean;
 }
 
 export class LimitError extends GraphQLError {
@@ -151,6 +157,21 @@ export function checkLimits(
   }
 }
 
+const MAX_VARIABLE_DEPTH = 32;
+
+/** Nesting depth of a JSON value, iteratively: a hostile 5000-level array must not blow the stack. */
+function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [current, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest > MAX_VARIABLE_DEPTH) break;
+    if (current && typeof current === 'object') for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 function refuse(res: Parameters<RequestHandler>[1], status: number, error: GraphQLError | { message: string; extensions: Record<string, unknown> }) {
   res.status(status).json({ errors: [{ message: error.message, extensions: error.extensions }] });
 }
@@ -191,6 +212,10 @@ export function requestLimits(
         variables = {};
       }
     }
+    if (nestingDepth(variables) > MAX_VARIABLE_DEPTH) {
+      refuse(res, 400, new LimitError('VARIABLES_DEPTH_LIMIT', `Variables are nested deeper than ${MAX_VARIABLE_DEPTH} levels`, MAX_VARIABLE_DEPTH));
+      return;
+    }
     try {
       const current = schema();
       if (current) checkLimits(current, document, variables ?? {}, limits, typeof body.operationName === 'string' ? body.operationName : null);
@@ -201,7 +226,14 @@ export function requestLimits(
       }
       throw error;
     }
-    if (/\b__(schema|type)\b/.test(query) && !(await mayIntrospect(req))) {
+    // What later middleware (the response cache) needs to know of the operation.
+    const operation = document.definitions.find(
+      (definition): definition is OperationDefinitionNode =>
+        definition.kind === Kind.OPERATION_DEFINITION && (!body.operationName || definition.name?.value === body.operationName),
+    );
+    const introspection = /\b__(schema|type)\b/.test(query);
+    res.locals.graphqlOperation = { type: operation?.operation, introspection } satisfies OperationInfo;
+    if (introspection && !(await mayIntrospect(req))) {
       refuse(res, 400, { message: 'Introspection is disabled here; sign in with a partner token to read the schema', extensions: { code: 'INTROSPECTION_DISABLED' } });
       return;
     }

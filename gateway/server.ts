@@ -6,14 +6,18 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { envBool, envString } from '../subgraphs/toolkit/config.js';
+import { bearerToken, verifyPartnerToken } from '../subgraphs/toolkit/auth.js';
+import { envBool, envInt, envString } from '../subgraphs/toolkit/config.js';
 import { jsonHttpErrors } from '../subgraphs/toolkit/http-errors.js';
 import { requestLogging, serviceLogger } from '../subgraphs/toolkit/logger.js';
 import { createMetrics } from '../subgraphs/toolkit/metrics.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
 import { formatGatewayError, requestIdOnInternalErrors } from './errors.js';
+import { createExportRouter } from './export.js';
 import { limitsFromEnv, requestLimits } from './limits.js';
 import { playgroundRouter } from './playground.js';
+import { meteredQueryPlanCache } from './query-plan-cache.js';
+import { responseCache } from './response-cache.js';
 import { createProfilesRouter } from './profiles.js';
 import { rateLimitPerClient } from './rate-limit.js';
 import { createSubgraphFetchMetrics, SubgraphClient } from './subgraph-client.js';
@@ -34,6 +38,17 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
+async function isSignedIn(authorization: string | undefined): Promise<boolean> {
+  const token = bearerToken(authorization);
+  if (!token) return false;
+  try {
+    await verifyPartnerToken(token);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Builds the gateway from the static supergraph file: no subgraph is asked anything at start-up. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const supergraphSdl = readSupergraph(options.supergraphPath);
@@ -47,6 +62,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const fetchMetrics = createSubgraphFetchMetrics(metrics.registry);
   const gateway = new ApolloGateway({
     supergraphSdl,
+    queryPlannerConfig: { cache: meteredQueryPlanCache(envInt('QUERY_PLAN_CACHE_MIB', 30), metrics.registry) },
     buildService: ({ name, url }) => new SubgraphClient(name, urls.get(name) ?? url!, fetchMetrics),
   });
 
@@ -76,12 +92,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   app.use(playgroundRouter());
   app.use(createProfilesRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
+  app.use(createExportRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
   const introspection = envBool('INTROSPECTION', true);
   app.use(
     '/graphql',
     rateLimitPerClient(),
     express.json({ limit: envString('BODY_LIMIT', '1mb') }),
-    requestLimits(() => gateway.schema, limitsFromEnv(), () => introspection),
+    // With INTROSPECTION=false (production) signed-in partners still get the schema and docs.
+    requestLimits(() => gateway.schema, limitsFromEnv(), async (req) => introspection || (await isSignedIn(req.headers.authorization))),
+    responseCache({ ttlMs: envInt('RESPONSE_CACHE_TTL_MS', 5000), maxEntries: envInt('RESPONSE_CACHE_ENTRIES', 1000), registry: metrics.registry }),
     expressMiddleware(apollo, { context: ({ req, res }) => createGatewayContext(req, res, urls) }),
   );
   app.use(jsonHttpErrors);

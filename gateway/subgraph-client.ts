@@ -4,6 +4,7 @@ import client from 'prom-client';
 import { envInt } from '../subgraphs/toolkit/config.js';
 import { GATEWAY_SECRET_HEADER, PARTNER_ORGANIZATION_HEADER, gatewaySecret } from '../subgraphs/toolkit/auth.js';
 import type { GatewayContext } from './context.js';
+import { subgraphFetcher } from './subgraph-fetcher.js';
 
 /** Per-subgraph fetch figures for the gateway's /metrics. */
 export function createSubgraphFetchMetrics(registry: client.Registry) {
@@ -37,10 +38,12 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
     readonly name: string,
     url: string,
     private readonly metrics: SubgraphFetchMetrics,
-    timeoutMs = envInt('SUBGRAPH_TIMEOUT_MS', 5000),
   ) {
-    // A slow subgraph costs at most `timeoutMs`; its fields then arrive as null with an error.
-    super({ url, fetcher: ((input: string, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never });
+    // A slow subgraph costs at most SUBGRAPH_TIMEOUT_MS; its fields then arrive as null with an error.
+    super({
+      url,
+      fetcher: subgraphFetcher({ connections: envInt('SUBGRAPH_CONNECTIONS', 32), timeoutMs: envInt('SUBGRAPH_TIMEOUT_MS', 5000) }).fetcher as never,
+    });
   }
 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {

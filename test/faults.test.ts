@@ -47,12 +47,14 @@ describe('faults: a misbehaving subgraph gives partial data and the gateway hold
   beforeAll(async () => {
     port = await proxy.listen();
     process.env.SUBGRAPH_TIMEOUT_MS = '500';
+    process.env.RESPONSE_CACHE_TTL_MS = '0'; // every request must reach the misbehaving subgraph
     gateway = await startGateway({
       port: 0,
       supergraphPath: path.join(import.meta.dirname, '..', 'schema', 'supergraph.graphql'),
       subgraphUrls: { ...inject('subgraphUrls'), knowledge: `http://127.0.0.1:${port}/graphql` },
     });
     delete process.env.SUBGRAPH_TIMEOUT_MS;
+    delete process.env.RESPONSE_CACHE_TTL_MS;
   });
   afterAll(async () => {
     await gateway.stop();

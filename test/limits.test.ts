@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
-import { graphql } from './client.js';
+import { graphql, tokenFor } from './client.js';
 
 const nested = (depth: number) => `{ organization(slug: "kreis-borken") { ${'parent { '.repeat(depth)} name ${'} '.repeat(depth)} } }`;
 
@@ -82,5 +82,56 @@ describe('rate limiting per client', () => {
     expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
     expect(statuses.slice(3)).toEqual([429, 429]);
     expect(Number(retryAfter)).toBeGreaterThan(0);
+  });
+});
+
+describe('introspection when configured off (production)', () => {
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    process.env.INTROSPECTION = 'false';
+    gateway = await startGateway({
+      port: 0,
+      supergraphPath: path.join(import.meta.dirname, '..', 'schema', 'supergraph.graphql'),
+      subgraphUrls: inject('subgraphUrls'),
+    });
+    delete process.env.INTROSPECTION;
+  });
+  afterAll(() => gateway.stop());
+
+  it('refuses anonymous introspection but keeps the schema docs for signed-in partners', async () => {
+    const query = '{ __schema { queryType { name } } }';
+    const anonymous = await graphql(query, {}, { url: gateway.url });
+    expect(anonymous.status).toBe(400);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('INTROSPECTION_DISABLED');
+    const partner = await graphql(query, {}, { url: gateway.url, token: await tokenFor('kreis-borken', 'viewer') });
+    expect(partner.data.__schema.queryType.name).toBe('Query');
+  });
+});
+
+describe('response cache for anonymous reads', () => {
+  it('serves a repeated anonymous read from the cache and never a stale one after a write', async () => {
+    const url = `${inject('gatewayUrl')}/graphql`;
+    const read = () =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ project(slug: "leader-region-baumberge") { id version summary } }' }) });
+    const first = await read();
+    const { data } = (await first.json()) as any;
+    const second = await read();
+    expect(second.headers.get('x-cache')).toBe('hit');
+
+    const token = await tokenFor('muensterland-e-v', 'admin');
+    const summary = `Geändert ${Date.now()}`;
+    const update = await graphql(
+      'mutation($input: UpdateProjectInput!) { updateProject(input: $input) { project { version summary } } }',
+      { input: { id: data.project.id, version: data.project.version, summary } },
+      { token },
+    );
+    expect(update.errors).toBeUndefined();
+    const after = await read();
+    expect(after.headers.get('x-cache')).toBe('miss');
+    expect(((await after.json()) as any).data.project.summary).toBe(summary);
+    // Restore the seeded summary for the other tests.
+    await graphql('mutation($input: UpdateProjectInput!) { updateProject(input: $input) { project { version } } }', {
+      input: { id: data.project.id, version: update.data.updateProject.project.version, summary: data.project.summary },
+    }, { token });
   });
 });

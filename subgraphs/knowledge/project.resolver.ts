@@ -12,13 +12,14 @@ const MAX_RECOMMENDATIONS = 50;
 /** What the knowledge subgraph adds to `Project`. */
 @Resolver(() => ProjectReference)
 export class ProjectResourcesResolver {
-  @FieldResolver(() => [KnowledgeResource], { description: 'Knowledge resources related to this project, newest publication first (undated last), then by title; archived ones are left out.' })
+  @FieldResolver(() => [KnowledgeResource], { nullable: true, description: 'Knowledge resources related to this project, newest publication first (undated last), then by title; archived ones are left out. Null when the knowledge subgraph is unavailable.' })
   resources(@Root() project: ProjectReference, @Ctx() { loaders }: Context) {
     return loaders.resourcesByProjectId.load(project.id);
   }
 
   @Directive('@requires(fields: "keywords topics { key }")')
   @FieldResolver(() => [KnowledgeResource], {
+    nullable: true,
     description: 'Knowledge resources to learn from for this project ("voneinander Lernen"): those sharing its topics or matching its Stichworte, most shared topics and best keyword match first; its own resources and archived ones are left out.',
   })
   recommendedResources(
