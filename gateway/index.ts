@@ -1,8 +1,10 @@
 import { envInt, envString } from '../subgraphs/toolkit/config.js';
 import { serviceLogger } from '../subgraphs/toolkit/logger.js';
+import { startTracing, stopTracing } from '../subgraphs/toolkit/tracing.js';
 import { startGateway } from './server.js';
 
 const log = serviceLogger('gateway');
+startTracing('gateway');
 
 const gateway = await startGateway({
   port: envInt('GATEWAY_PORT', 4000),
@@ -18,6 +20,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     stopping = true;
     log.info({ signal }, 'stopping: finishing requests in flight');
     await gateway.stop();
+    await stopTracing();
     process.exit(0);
   });
 }

@@ -11,6 +11,7 @@ import { envBool, envInt, envString } from '../subgraphs/toolkit/config.js';
 import { jsonHttpErrors } from '../subgraphs/toolkit/http-errors.js';
 import { requestLogging, serviceLogger } from '../subgraphs/toolkit/logger.js';
 import { createMetrics } from '../subgraphs/toolkit/metrics.js';
+import { traceRequests } from '../subgraphs/toolkit/tracing.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
 import { formatGatewayError, requestIdOnInternalErrors } from './errors.js';
 import { createExportRouter } from './export.js';
@@ -96,6 +97,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const introspection = envBool('INTROSPECTION', true);
   app.use(
     '/graphql',
+    traceRequests('gateway'),
     rateLimitPerClient(),
     express.json({ limit: envString('BODY_LIMIT', '1mb') }),
     // With INTROSPECTION=false (production) signed-in partners still get the schema and docs.

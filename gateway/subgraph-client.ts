@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import client from 'prom-client';
 import { envInt } from '../subgraphs/toolkit/config.js';
+import { injectTraceContext } from '../subgraphs/toolkit/tracing.js';
 import { GATEWAY_SECRET_HEADER, PARTNER_ORGANIZATION_HEADER, gatewaySecret } from '../subgraphs/toolkit/auth.js';
 import type { GatewayContext } from './context.js';
 import { subgraphFetcher } from './subgraph-fetcher.js';
@@ -50,6 +51,7 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
     const headers = request.http?.headers;
     if (!headers) return;
     headers.set(GATEWAY_SECRET_HEADER, this.secret);
+    injectTraceContext((name, value) => headers.set(name, value));
     if (context?.requestId) headers.set('x-request-id', context.requestId);
     if (context?.partner) {
       headers.set('authorization', context.partner.authorization);

@@ -1,5 +1,6 @@
 import { envBool, envPrefix } from './config.js';
 import { serviceLogger } from './logger.js';
+import { startTracing, stopTracing } from './tracing.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { startSubgraph, type SubgraphDefinition } from './service.js';
 
@@ -8,6 +9,7 @@ import { startSubgraph, type SubgraphDefinition } from './service.js';
  * the embedded PostgreSQL (started here, or the one `npm start` already runs).
  */
 export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
+  startTracing(definition.name);
   const prefix = envPrefix(definition.name);
   const log = serviceLogger(definition.name);
   let embedded: EmbeddedPostgres | undefined;
@@ -32,6 +34,7 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     stopping = true;
     log.info({ signal }, 'stopping: finishing requests in flight');
     await service.stop();
+    await stopTracing();
     await embedded?.stop();
     process.exit(0);
   };

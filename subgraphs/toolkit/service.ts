@@ -16,6 +16,7 @@ import { migrate, openDatabase, type Database, type DatabaseDefinition } from '.
 import { formatError } from './errors.js';
 import { jsonHttpErrors } from './http-errors.js';
 import { requestLogging, serviceLogger } from './logger.js';
+import { traceRequests } from './tracing.js';
 import { createMetrics } from './metrics.js';
 
 /** Everything that makes a subgraph: its data, its schema, its per-request loaders, its seed. */
@@ -111,6 +112,7 @@ export async function startSubgraph<Loaders>(
   });
   app.use(
     '/graphql',
+    traceRequests(definition.name),
     // Only the gateway may ask: a request without its secret is refused before anything runs.
     requireGateway(gatewaySecret()),
     express.json({ limit: '1mb' }),
