@@ -100,10 +100,14 @@ describe('createProject', () => {
       expect(candidate.project.slug).not.toBe(created.slug);
     }
 
-    // The same title again: a numeric suffix keeps the slug unique, and the first is a candidate duplicate if the check finds it.
+    // The same title again: a numeric suffix keeps the slug unique, and the first project is a candidate duplicate.
     const again = await createProject({ title: input.title, summary: input.summary, topicKeys: input.topicKeys });
     expect(again.errors).toBeUndefined();
     expect(again.data.createProject.project.slug).toBe('digitale-doerfer-im-kreis-steinfurt-2');
+    const candidate = again.data.createProject.duplicateCandidates.find((entry: any) => entry.project.slug === created.slug);
+    expect(candidate).toBeDefined();
+    expect(candidate.score).toBeGreaterThan(0.5);
+    expect(candidate.reasons.length).toBeGreaterThan(0);
   });
 
   it('lists archived projects only on request and keeps them readable by id', async () => {
@@ -172,6 +176,75 @@ describe('validation', () => {
     const { errors } = await graphql(UPDATE_PROJECT, { input: { id, version: 1, title: 'Neuer Titel', endDate: '2023-12-31' } }, { token: tokens.steinfurt });
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.endDate' });
     expect(await project({ id })).toMatchObject({ title: 'Zeitraum-Test', version: 1 });
+  });
+});
+
+describe('knowledge resources and organization contact data', () => {
+  const CREATE_RESOURCE = `mutation($input: CreateKnowledgeResourceInput!) { createKnowledgeResource(input: $input) { knowledgeResource { id slug version createdBy author { slug } } } }`;
+  const UPDATE_ORGANIZATION = `mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) {
+    organization { version website email phone address { street postalCode city } updatedBy } } }`;
+
+  it.each([
+    ['an empty title', { title: '' }, 'input.title'],
+    ['a title of 301 characters', { title: 'x'.repeat(301) }, 'input.title'],
+    ['an unknown topic', { topicKeys: ['gibt-es-nicht'] }, 'input.topicKeys'],
+    ['an unknown project', { projectIds: ['00000000-0000-4000-8000-000000000000'] }, 'input.projectIds'],
+    ['a malformed URL', { url: 'kreis-steinfurt.de/bericht.pdf' }, 'input.url'],
+    ['a malformed language tag', { language: 'Deutsch' }, 'input.language'],
+  ])('refuses a resource with %s', async (_name, change, field) => {
+    const { errors } = await graphql(CREATE_RESOURCE, { input: { title: 'Bericht', kind: 'STUDY', summary: 'Eine Studie.', ...change } }, { token: tokens.steinfurt });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+
+  it('publishes a resource as the caller\'s organization, with a slug from the title, and archives it', async () => {
+    const { data, errors } = await graphql(CREATE_RESOURCE, { input: { title: 'Studie Nahversorgung', kind: 'STUDY', summary: 'Nahversorgung in kleinen Orten.', topicKeys: ['regionalentwicklung'] } }, { token: tokens.steinfurt });
+    expect(errors).toBeUndefined();
+    const resource = data.createKnowledgeResource.knowledgeResource;
+    expect(resource).toMatchObject({ slug: 'studie-nahversorgung', version: 1, createdBy: 'kreis-steinfurt', author: { slug: 'kreis-steinfurt' } });
+    const archived = await graphql(
+      `mutation($input: ArchiveKnowledgeResourceInput!) { archiveKnowledgeResource(input: $input) { knowledgeResource { version archivedAt } } }`,
+      { input: { id: resource.id, version: 1 } },
+      { token: tokens.steinfurt },
+    );
+    expect(archived.data.archiveKnowledgeResource.knowledgeResource).toMatchObject({ version: 2, archivedAt: expect.any(String) });
+    const { data: lists } = await graphql(`{ knowledgeResources(first: 100) { edges { node { slug } } } all: knowledgeResources(first: 100, filter: { includeArchived: true }) { edges { node { slug } } } }`);
+    expect(lists.knowledgeResources.edges.map(({ node }: any) => node.slug)).not.toContain('studie-nahversorgung');
+    expect(lists.all.edges.map(({ node }: any) => node.slug)).toContain('studie-nahversorgung');
+  });
+
+  it('updates an organization\'s contact data, checks it, and refuses a stale version', async () => {
+    const { data } = await graphql(`{ organization(slug: "kreis-steinfurt") { id version website email phone address { street postalCode city } } }`);
+    const original = data.organization;
+    for (const [change, field] of [[{ website: 'kreis steinfurt' }, 'input.website'], [{ email: 'info@' }, 'input.email'], [{ phone: 'bitte anrufen' }, 'input.phone']] as const) {
+      const { errors } = await graphql(UPDATE_ORGANIZATION, { input: { id: original.id, version: original.version, ...change } }, { token: tokens.steinfurt });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    const input = {
+      id: original.id, version: original.version, website: 'https://www.kreis-steinfurt.de', email: 'info@kreis-steinfurt.de', phone: '02551 69-0',
+      address: { street: 'Tecklenburger Str. 10', postalCode: '48565', city: 'Steinfurt' },
+    };
+    try {
+      const updated = await graphql(UPDATE_ORGANIZATION, { input }, { token: tokens.steinfurt });
+      expect(updated.errors).toBeUndefined();
+      expect(updated.data.updateOrganization.organization).toEqual({
+        version: original.version + 1, website: input.website, email: input.email, phone: input.phone, address: input.address, updatedBy: 'kreis-steinfurt',
+      });
+      const stale = await graphql(UPDATE_ORGANIZATION, { input: { ...input, phone: '02551 1' } }, { token: tokens.steinfurt });
+      expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: original.version + 1 });
+    } finally {
+      const { data: current } = await graphql(`{ organization(slug: "kreis-steinfurt") { version } }`);
+      await graphql(UPDATE_ORGANIZATION, {
+        input: { id: original.id, version: current.organization.version, website: original.website, email: original.email, phone: original.phone, address: original.address },
+      }, { token: tokens.steinfurt });
+    }
+  });
+
+  it('refuses contact persons without a name or with a malformed e-mail address', async () => {
+    const CREATE_PERSON = `mutation($input: CreateContactPersonInput!) { createContactPerson(input: $input) { contactPerson { id } } }`;
+    const empty = await graphql(CREATE_PERSON, { input: { organizationId: ids.steinfurt, name: ' ' } }, { token: tokens.steinfurt });
+    expect(empty.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+    const email = await graphql(CREATE_PERSON, { input: { organizationId: ids.steinfurt, name: 'Eva Beispiel', email: 'eva at kreis' } }, { token: tokens.steinfurt });
+    expect(email.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.email' });
   });
 });
 

@@ -1,11 +1,10 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { requireWriter } from '../toolkit/auth.js';
 import type { RequestContext } from '../toolkit/context.js';
-import { BadUserInputError } from '../toolkit/errors.js';
 import {
   applyChanges, createdBy, definedOnly, expectNotArchived, expectVersion, lockRecord, uniqueSlug, writeTransaction,
 } from '../toolkit/mutations.js';
-import { optionalText, requiredId } from '../toolkit/validation.js';
+import { requiredId } from '../toolkit/validation.js';
 import { assertMayEditProject, assertMayLead } from './ownership.js';
 import { ParticipationEntity } from './participation.entity.js';
 import { ProjectEntity, ProjectStatus } from './project.entity.js';
@@ -13,13 +12,14 @@ import type { ProjectLoaders } from './project.loader.js';
 import { ArchiveProjectInput, CreateProjectInput, UpdateProjectInput } from './project.mutation-inputs.js';
 import { ArchiveProjectPayload, CreateProjectPayload, UpdateProjectPayload } from './project.payloads.js';
 import {
-  assertOrganizationsExist, assertProjectPeriod, assertTopicsExist, profileChanges, projectSummary, projectTitle,
+  assertOrganizationsExist, assertProjectPeriod, assertTopicsExist, newParticipants, profileChanges, projectSummary, projectTitle,
 } from './project.validation.js';
 import { findSimilarProjects } from './similarity.js';
 
 type Context = RequestContext<ProjectLoaders>;
 
 const DUPLICATE_CANDIDATES = 5;
+const DUPLICATE_CHECK_SUMMARY = 5000;
 
 @Resolver()
 export class ProjectMutationResolver {
@@ -34,18 +34,15 @@ export class ProjectMutationResolver {
     assertProjectPeriod(profile);
     const leadOrganizationId = input.leadOrganizationId == null ? writer.organizationId : requiredId(input.leadOrganizationId, 'input.leadOrganizationId');
     assertMayLead(writer, leadOrganizationId);
-    const participants = (input.participants ?? []).map((participant, index) => {
-      const field = `input.participants[${index}].organizationId`;
-      const organizationId = requiredId(participant.organizationId, field);
-      if (organizationId === leadOrganizationId) throw new BadUserInputError(`${field} is the lead organization, which takes part anyway`, field);
-      return { organizationId, role: participant.role, note: optionalText(participant.note, `input.participants[${index}].note`, 1000) ?? null, field };
-    });
-    const twice = participants.find((participant, index) => participants.findIndex((other) => other.organizationId === participant.organizationId) !== index);
-    if (twice) throw new BadUserInputError(`${twice.field} names an organization twice`, twice.field);
+    const participants = newParticipants(input.participants, leadOrganizationId);
     await assertOrganizationsExist([{ id: leadOrganizationId, field: 'input.leadOrganizationId' }, ...participants.map(({ organizationId, field }) => ({ id: organizationId, field }))]);
 
+    await assertTopicsExist(em, profile.topicKeys);
+    // The duplicate check runs on the draft, before the project exists; the caller decides what to do with the candidates.
+    const draft = { title, summary: summary.slice(0, DUPLICATE_CHECK_SUMMARY), topicKeys: profile.topicKeys };
+    const duplicateCandidates = await findSimilarProjects(em, draft, DUPLICATE_CANDIDATES);
+
     const project = await writeTransaction(em, async (tx) => {
-      await assertTopicsExist(tx, profile.topicKeys);
       const created = tx.create(ProjectEntity, {
         status: ProjectStatus.ACTIVE,
         ...definedOnly(profile),
@@ -61,8 +58,7 @@ export class ProjectMutationResolver {
       return created;
     }, 2);
 
-    const similar = await findSimilarProjects(em, { title, summary, topicKeys: project.topicKeys }, DUPLICATE_CANDIDATES, project.id);
-    return { project, duplicateCandidates: similar };
+    return { project, duplicateCandidates };
   }
 
   @Mutation(() => UpdateProjectPayload, { description: 'Changes a project your organization leads. Name the version you read: a stale one gets CONFLICT.' })

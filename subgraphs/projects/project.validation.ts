@@ -2,10 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInputError } from '../toolkit/errors.js';
 import { entityChecker } from '../toolkit/peers.js';
 import {
-  assertDateOrder, optionalDate, optionalEmail, optionalPhone, optionalText, optionalUrl, optionalYear, requiredText, textList,
+  assertDateOrder, optionalDate, optionalEmail, optionalPhone, optionalText, optionalUrl, optionalYear, requiredId, requiredText, textList,
 } from '../toolkit/validation.js';
 import { ContactEmbeddable, type ProjectEntity } from './project.entity.js';
-import type { ContactInput, ProjectProfileInput } from './project.mutation-inputs.js';
+import type { ContactInput, ParticipantInput, ProjectProfileInput } from './project.mutation-inputs.js';
 import { TopicEntity } from './topic.entity.js';
 
 /** Checks of project input, shared by create and update. Field names are those of the input. */
@@ -54,6 +54,19 @@ export function profileChanges(input: ProjectProfileInput): Partial<ProjectEntit
     sourceAttribution: optionalText(input.sourceAttribution, 'input.sourceAttribution', 1000),
     sourceUrl: optionalUrl(input.sourceUrl, 'input.sourceUrl'),
   };
+}
+
+/** The participants of a new project: distinct organizations besides the lead. */
+export function newParticipants(input: ParticipantInput[] | null | undefined, leadOrganizationId: string) {
+  const participants = (input ?? []).map((participant, index) => {
+    const field = `input.participants[${index}].organizationId`;
+    const organizationId = requiredId(participant.organizationId, field);
+    if (organizationId === leadOrganizationId) throw new BadUserInputError(`${field} is the lead organization, which takes part anyway`, field);
+    return { organizationId, role: participant.role, note: optionalText(participant.note, `input.participants[${index}].note`, 1000) ?? null, field };
+  });
+  const twice = participants.find((participant, index) => participants.findIndex((other) => other.organizationId === participant.organizationId) !== index);
+  if (twice) throw new BadUserInputError(`${twice.field} names an organization twice`, twice.field);
+  return participants;
 }
 
 export function assertProjectPeriod(project: Pick<ProjectEntity, 'startDate' | 'endDate'>): void {
