@@ -23,7 +23,8 @@ import {
  * `npm run bench`: starts the system on the scale databases (`npm run seed:scale` first), loads
  * it scenario by scenario with autocannon, and compares our gateway with Hive Gateway and an
  * untuned Apollo Gateway on the same supergraph. Prints a table, writes bench-results/*.json.
- * Scenarios: a-direct, a-gateway, b-nested (ours, hive, apollo), c-search, d-mixed.
+ * Scenarios: a-direct, a-gateway, b-nested (ours, ours without response cache, hive, apollo),
+ * c-search, d-mixed; `--only b-nested,c-search` runs a subset.
  */
 
 const { values: args } = parseArgs({
@@ -88,8 +89,10 @@ try {
     ['a-direct', () => measure({ scenario: 'a-direct', gateway: 'none', query: SINGLE_SUBGRAPH_QUERY, load: { url: organizationsUrl, headers: subgraphHeaders(), body: body(SINGLE_SUBGRAPH_QUERY), check: checks.organizations } })],
     ['a-gateway', () => measure({ scenario: 'a-gateway', gateway: 'ours', query: SINGLE_SUBGRAPH_QUERY, load: { url: gateway.url, body: body(SINGLE_SUBGRAPH_QUERY), check: checks.organizations } })],
     ['b-nested', () => measure({ scenario: 'b-nested', gateway: 'ours', query: NESTED_QUERY, load: { url: gateway.url, body: nestedBody, check: checks.nested } })],
-    ['b-nested:hive', () => withPeer('hive', 'hive-gateway', (peer) => measure({ scenario: 'b-nested', gateway: 'hive-gateway', query: NESTED_QUERY, peer, load: { url: peer.url, body: nestedBody, check: checks.nested } }))],
-    ['b-nested:apollo', () => withPeer('apollo', 'apollo-gateway-untuned', (peer) => measure({ scenario: 'b-nested', gateway: 'apollo-gateway-untuned', query: NESTED_QUERY, peer, load: { url: peer.url, body: nestedBody, check: checks.nested } }))],
+    // Ours again without its response cache: the peers have none, and every client sends the same query.
+    ['b-nested:uncached', () => withPeer(() => launcher.startGateway('ours-without-response-cache', { RESPONSE_CACHE_TTL_MS: '0' }), (peer) => measure({ scenario: 'b-nested', gateway: 'ours-without-response-cache', query: NESTED_QUERY, peer, load: { url: peer.url, body: nestedBody, check: checks.nested } }))],
+    ['b-nested:hive', () => withPeer(() => startPeer('hive', 'hive-gateway'), (peer) => measure({ scenario: 'b-nested', gateway: 'hive-gateway', query: NESTED_QUERY, peer, load: { url: peer.url, body: nestedBody, check: checks.nested } }))],
+    ['b-nested:apollo', () => withPeer(() => startPeer('apollo', 'apollo-gateway-untuned'), (peer) => measure({ scenario: 'b-nested', gateway: 'apollo-gateway-untuned', query: NESTED_QUERY, peer, load: { url: peer.url, body: nestedBody, check: checks.nested } }))],
     ['c-search', () => measure({ scenario: 'c-search', gateway: 'ours', query: searchQuery, load: { url: gateway.url, body: searchBody, check: checks.search } })],
     // Last: its writes change the data the other scenarios read.
     ['d-mixed', () => mixed()],
@@ -103,7 +106,9 @@ try {
       const message = error instanceof Error ? error.message : String(error);
       console.error(`${name} failed: ${message}`);
       const [scenario, peer] = name.split(':') as [ScenarioName, string?];
-      results.push({ scenario, gateway: peer === 'hive' ? 'hive-gateway' : peer === 'apollo' ? 'apollo-gateway-untuned' : scenario === 'a-direct' ? 'none' : 'ours', query: '', rps: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, sqlPerRequest: 0, errors: 0, skipped: message.slice(0, 300) });
+      const peers: Record<string, GatewayName> = { hive: 'hive-gateway', apollo: 'apollo-gateway-untuned', uncached: 'ours-without-response-cache' };
+      const gatewayName: GatewayName = peer ? peers[peer] : scenario === 'a-direct' ? 'none' : 'ours';
+      results.push({ scenario, gateway: gatewayName, query: '', rps: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, sqlPerRequest: 0, errors: 0, skipped: message.slice(0, 300) });
     }
   }
 
@@ -113,15 +118,36 @@ try {
   const ratios = {
     'b-nested ours / hive-gateway': ratio(find('b-nested', 'ours'), find('b-nested', 'hive-gateway')),
     'b-nested ours / apollo-gateway-untuned': ratio(find('b-nested', 'ours'), find('b-nested', 'apollo-gateway-untuned')),
+    'b-nested ours without response cache / hive-gateway': ratio(find('b-nested', 'ours-without-response-cache'), find('b-nested', 'hive-gateway')),
+    'b-nested ours without response cache / apollo-gateway-untuned': ratio(find('b-nested', 'ours-without-response-cache'), find('b-nested', 'apollo-gateway-untuned')),
     'a-gateway / a-direct': ratio(find('a-gateway', 'ours'), find('a-direct', 'none')),
   };
+  // CPU time of the whole system per request: robust against other load; > 1 means ours costs less.
+  const systemCpu = (result?: ScenarioResult) => (result?.cpuMsPerRequest ? Object.values(result.cpuMsPerRequest).reduce((sum, value) => sum + value, 0) : undefined);
+  const cpuRatio = (theirs?: ScenarioResult, ours?: ScenarioResult) => {
+    const [a, b] = [systemCpu(theirs), systemCpu(ours)];
+    return a !== undefined && b ? Math.round((a / b) * 100) / 100 : null;
+  };
+  const cpuRatios = {
+    'b-nested system CPU per request: hive-gateway / ours': cpuRatio(find('b-nested', 'hive-gateway'), find('b-nested', 'ours')),
+    'b-nested system CPU per request: apollo-gateway-untuned / ours': cpuRatio(find('b-nested', 'apollo-gateway-untuned'), find('b-nested', 'ours')),
+    'b-nested system CPU per request: hive-gateway / ours without response cache': cpuRatio(find('b-nested', 'hive-gateway'), find('b-nested', 'ours-without-response-cache')),
+    'b-nested system CPU per request: apollo-gateway-untuned / ours without response cache': cpuRatio(find('b-nested', 'apollo-gateway-untuned'), find('b-nested', 'ours-without-response-cache')),
+  };
   const totalRssMb = Math.round(memory.reduce((sum, entry) => sum + entry.rssMb, 0));
+  const totalPssMb = Math.round(memory.reduce((sum, entry) => sum + entry.pssMb, 0));
   targetNote('b-nested ours ≥ 2× hive-gateway', ratios['b-nested ours / hive-gateway'], 2);
   targetNote('b-nested ours ≥ 2× apollo-gateway-untuned', ratios['b-nested ours / apollo-gateway-untuned'], 2);
   targetNote('a-gateway ≥ 0.7× a-direct', ratios['a-gateway / a-direct'], 0.7);
   const search = find('c-search', 'ours');
   if (search) notes.push(`target c-search p95 ≤ 50 ms: ${search.p95Ms} ms${search.p95Ms <= 50 ? ' (met)' : ` (missed by ${Math.round(search.p95Ms - 50)} ms)`}`);
-  notes.push(`target system < 800 MB resident: ${totalRssMb} MB RSS${totalRssMb < 800 ? ' (met)' : ` (missed by ${totalRssMb - 800} MB)`}; PostgreSQL's RSS counts its shared buffers once per process, PSS does not`);
+  const verdict = (mb: number) => (mb < 800 ? 'met' : `missed by ${mb - 800} MB`);
+  notes.push(`target system < 800 MB resident: ${totalRssMb} MB RSS (${verdict(totalRssMb)}), ${totalPssMb} MB PSS (${verdict(totalPssMb)}); the RSS sum counts PostgreSQL's shared buffers once per backend, PSS shares them out`);
+  for (const result of results) {
+    if (result.sqlPerRequestAlone && result.sqlPerRequest < 0.8 * result.sqlPerRequestAlone) {
+      notes.push(`${result.scenario} (${result.gateway}): ${result.sqlPerRequest} SQL/request under load against ${result.sqlPerRequestAlone} alone: identical in-flight subgraph fetches were de-duplicated or answers cached (all ${connections} clients send the same query)`);
+    }
+  }
   notes.push('autocannon runs in the bench process on the same cores as the system (see CPU loadgen)');
 
   report = {
@@ -132,7 +158,8 @@ try {
     data,
     scenarios: results,
     ratios,
-    memory: { processes: memory, totalRssMb, totalPssMb: Math.round(memory.reduce((sum, entry) => sum + entry.pssMb, 0)) },
+    cpuRatios,
+    memory: { processes: memory, totalRssMb, totalPssMb },
     notes,
   };
 
@@ -150,12 +177,15 @@ try {
     const { scenario, gateway: gatewayName, query, load, peer } = spec;
     // Pre-flight: a few requests one at a time, which also give the exact statement count of one request.
     const firstBody = load.body ?? (load.requests![0].body as string);
-    const probeBefore = await statements();
+    // The most expensive probe is an uncached one where a response cache is on.
+    let probe = { total: 0, bySubgraph: {} as Record<string, number> };
     for (let attempt = 0; attempt < PROBES; attempt += 1) {
+      const before = await statements();
       const answer = await postJson(load.url, firstBody, load.headers);
       if (!answer.data || answer.errors) throw new Error(`pre-flight answer: ${JSON.stringify(answer).slice(0, 300)}`);
+      const one = difference(await statements(), before, 1);
+      if (one.total > probe.total) probe = one;
     }
-    const probe = difference(await statements(), probeBefore, PROBES);
     if (warmupS > 0) await runLoad({ ...load, connections, durationS: warmupS });
     spec.afterWarmup?.();
 
@@ -171,6 +201,8 @@ try {
     // autocannon stops with one request in flight per connection; the services still answer them.
     const sql = difference(await drainedStatements(), sqlBefore, result.requests + connections);
 
+    // CPU time per request is less disturbed by other load on the machine than requests/s.
+    const cpuMsPerRequest = Object.fromEntries(Object.keys(cpuAfter).map((name) => [name, Math.round(((cpuAfter[name] - cpuBefore[name]) * 1000 * 10) / Math.max(result.requests, 1)) / 10]));
     const cpuPercent = Object.fromEntries(Object.keys(cpuAfter).map((name) => [name, percentOf(cpuAfter[name] - cpuBefore[name], result.durationS)]));
     cpuPercent.loadgen = percentOf((loadgen.user + loadgen.system) / 1e6, result.durationS);
     // Everything else on the machine (other people's tests and builds): the noise in these figures.
@@ -184,6 +216,7 @@ try {
       sqlPerRequestBySubgraph: sql.bySubgraph,
       sqlPerRequestAlone: probe.total,
       errors: result.non2xx + result.socketErrors + result.graphqlErrors,
+      cpuMsPerRequest,
       cpuPercent,
       ...(peer ? { gatewayRssMb: memoryUse([{ name: peer.name, pid: peer.child.pid! }])[0].rssMb } : {}),
       ...spec.extra?.(),
@@ -196,10 +229,10 @@ try {
     return Object.fromEntries(await Promise.all(Object.entries(metricsUrls).map(async ([name, url]) => [name, await statementsTotal(url)] as const)));
   }
 
-  /** Statement counters once the requests still in flight have finished (no change for 300 ms, at most 15 s). */
+  /** Statement counters once the requests still in flight have finished (no change for 300 ms, at most 30 s). */
   async function drainedStatements(): Promise<Record<string, number>> {
     let last = await statements();
-    for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
       await new Promise((resolve) => setTimeout(resolve, 300));
       const now = await statements();
       if (Object.keys(now).every((name) => now[name] === last[name])) return now;
@@ -208,10 +241,15 @@ try {
     return last;
   }
 
-  /** A peer gateway, started for its scenario only (so it takes no memory or CPU from the others). */
-  async function withPeer(kind: 'hive' | 'apollo', label: string, run: (peer: Service) => Promise<ScenarioResult>): Promise<ScenarioResult> {
+  /** A peer gateway (Hive Gateway or untuned Apollo Gateway) on the same supergraph and subgraphs. */
+  async function startPeer(kind: 'hive' | 'apollo', label: string): Promise<Service> {
     const port = await freePort();
-    const peer = await launcher.start(label, [path.join('scripts', 'bench', 'peer-gateway.ts'), kind, String(port)], { ...subgraphUrls, APOLLO_TELEMETRY_DISABLED: 'true' }, `http://127.0.0.1:${port}/graphql`);
+    return launcher.start(label, [path.join('scripts', 'bench', 'peer-gateway.ts'), kind, String(port)], { ...subgraphUrls, APOLLO_TELEMETRY_DISABLED: 'true' }, `http://127.0.0.1:${port}/graphql`);
+  }
+
+  /** A gateway started for one scenario only, so it takes no memory or CPU from the others. */
+  async function withPeer(start: () => Promise<Service>, run: (peer: Service) => Promise<ScenarioResult>): Promise<ScenarioResult> {
+    const peer = await start();
     try {
       return await run(peer);
     } finally {
@@ -309,7 +347,9 @@ if (report) {
   console.log(`\nwritten: ${files.map((file) => path.relative(process.cwd(), file)).join(', ')}`);
 }
 
-const percentOf = (seconds: number, durationSeconds: number) => Math.round((seconds / durationSeconds) * 100);
+function percentOf(seconds: number, durationSeconds: number): number {
+  return Math.round((seconds / durationSeconds) * 100);
+}
 
 /** Statements per request from two counter readings, in total and per subgraph. */
 function difference(after: Record<string, number>, before: Record<string, number>, requests: number) {
@@ -339,7 +379,7 @@ function targetNote(name: string, value: number | null, target: number): void {
 }
 
 async function postJson(url: string, requestBody: string, headers: Record<string, string> = {}): Promise<{ data?: unknown; errors?: unknown[] }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: requestBody, signal: AbortSignal.timeout(30_000) });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: requestBody, signal: AbortSignal.timeout(60_000) });
   const text = await response.text();
   try {
     return JSON.parse(text);

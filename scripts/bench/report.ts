@@ -6,7 +6,7 @@ import type { MemoryUse } from './processes.js';
 /** The figures of one run: a table on stdout and JSON (the contract of issue 5, point 5, plus details). */
 
 export type ScenarioName = 'a-direct' | 'a-gateway' | 'b-nested' | 'c-search' | 'd-mixed';
-export type GatewayName = 'ours' | 'hive-gateway' | 'apollo-gateway-untuned' | 'none';
+export type GatewayName = 'ours' | 'ours-without-response-cache' | 'hive-gateway' | 'apollo-gateway-untuned' | 'none';
 
 export interface ScenarioResult extends Partial<LoadResult> {
   scenario: ScenarioName;
@@ -23,6 +23,8 @@ export interface ScenarioResult extends Partial<LoadResult> {
   sqlPerRequestAlone?: number;
   /** non-2xx + connection errors + GraphQL errors (write CONFLICTs excluded, see `conflicts`). */
   errors: number;
+  /** CPU time per answered request, ms, per process of the system (PostgreSQL: all its processes). */
+  cpuMsPerRequest?: Record<string, number>;
   /** CPU use during the measured run, % of one core, per process (loadgen = autocannon in the bench process, other = everything else on the machine). */
   cpuPercent?: Record<string, number>;
   writes?: { sent: number; ok: number; conflicts: number; failed: number };
@@ -39,26 +41,29 @@ export interface Report {
   data: Record<string, number>;
   scenarios: ScenarioResult[];
   ratios: Record<string, number | null>;
+  /** System CPU time per request, theirs / ours: less disturbed by other load than requests/s. */
+  cpuRatios: Record<string, number | null>;
   memory: { processes: MemoryUse[]; totalRssMb: number; totalPssMb: number };
   notes: string[];
 }
 
-const CPU_COLUMNS = ['gateway', 'organizations', 'projects', 'knowledge', 'postgres', 'loadgen', 'other'];
+const SYSTEM = ['gateway', 'organizations', 'projects', 'knowledge', 'postgres'];
 
 export function printReport(report: Report): void {
   const rows = report.scenarios.map((result) => {
     if (result.skipped) return [result.scenario, result.gateway, `skipped: ${result.skipped}`];
-    const cpu = result.cpuPercent ? CPU_COLUMNS.map((name) => String(Math.round(result.cpuPercent![name] ?? 0))).join('/') : '';
+    const split = (values: Record<string, number> | undefined, names: string[], digits: number) => (values ? names.map((name) => fixed(values[name] ?? 0, digits)).join(' / ') : '');
     return [
       result.scenario, result.gateway, fixed(result.rps, 0), fixed(result.p50Ms), fixed(result.p95Ms), fixed(result.p99Ms),
-      String(result.errors), fixed(result.sqlPerRequest, 2), cpu,
+      String(result.errors), `${fixed(result.sqlPerRequest, 2)} (${fixed(result.sqlPerRequestAlone, 0)})`,
+      split(result.cpuMsPerRequest, SYSTEM, 1), split(result.cpuPercent, ['loadgen', 'other'], 0),
     ];
   });
-  const header = ['scenario', 'gateway', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'SQL/req', 'CPU % gw/org/proj/know/pg/load/other'];
+  const header = ['scenario', 'gateway', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'SQL/req (alone)', 'CPU ms/req gw / org / proj / know / pg', 'CPU % loadgen / other'];
   console.log(`\n${markdownTable(header, rows)}`);
 
-  const ratioLines = Object.entries(report.ratios).map(([name, value]) => `- ${name}: ${value === null ? 'n/a' : `${value.toFixed(2)}×`}`);
-  if (ratioLines.length) console.log(`\nRatios (req/s):\n${ratioLines.join('\n')}`);
+  const ratioLines = Object.entries({ ...report.ratios, ...report.cpuRatios }).map(([name, value]) => `- ${name}: ${value === null ? 'n/a' : `${value.toFixed(2)}×`}`);
+  console.log(`\nRatios (req/s unless named):\n${ratioLines.join('\n')}`);
 
   const memory = report.memory.processes.map((entry) => [entry.name, String(entry.processes), fixed(entry.rssMb, 0), fixed(entry.pssMb, 0)]);
   memory.push(['total', '', fixed(report.memory.totalRssMb, 0), fixed(report.memory.totalPssMb, 0)]);

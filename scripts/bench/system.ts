@@ -105,9 +105,18 @@ export class Launcher {
         return this.start(name, [path.join('subgraphs', name, 'index.ts')], env, urls[`${prefix}_URL`], subgraphHeaders());
       }),
     );
-    const gatewayPort = await freePort();
-    const gateway = await this.start('gateway', [path.join('gateway', 'index.ts')], { ...common, GATEWAY_PORT: String(gatewayPort), GATEWAY_HOST: '127.0.0.1' }, `http://127.0.0.1:${gatewayPort}/graphql`);
+    this.gatewayEnv = common;
+    const gateway = await this.startGateway('gateway');
     return { gateway, subgraphs, subgraphUrls: urls };
+  }
+
+  private gatewayEnv: Record<string, string> = {};
+
+  /** Our gateway (one more instance, `extraEnv` on top) in front of the subgraphs of `startSystem`. */
+  async startGateway(name: string, extraEnv: Record<string, string> = {}): Promise<Service> {
+    const port = await freePort();
+    const env = { ...this.gatewayEnv, GATEWAY_PORT: String(port), GATEWAY_HOST: '127.0.0.1', ...extraEnv };
+    return this.start(name, [path.join('gateway', 'index.ts')], env, `http://127.0.0.1:${port}/graphql`);
   }
 
   /** Stops every service started here, newest first. */
