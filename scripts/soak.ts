@@ -1,0 +1,170 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { subgraphs } from '../subgraphs/registry.js';
+import { signPartnerToken } from '../subgraphs/toolkit/auth.js';
+import { migrate, openDatabase } from '../subgraphs/toolkit/database.js';
+import { seedDatabase } from '../subgraphs/toolkit/service.js';
+import { memoryUse, postmasterPid, type Watched } from './bench/processes.js';
+import { scaleDatabaseNames, scalePostgres } from './bench/scale-databases.js';
+import { Launcher } from './bench/system.js';
+import { NESTED_QUERY, SINGLE_SUBGRAPH_QUERY } from './bench/workloads.js';
+
+/**
+ * `npm run soak -- --seconds 600 [--clients 20]`: a bounded mixed read/write workload against the
+ * whole system (loopback only) on its own databases (`*_soak`, reference data seeded). Reports
+ * failed requests, p99 and resident memory of every service over time, and checks afterwards
+ * that every acknowledged write is in the database.
+ */
+const arg = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index > 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+};
+const seconds = arg('seconds', 600);
+const clients = arg('clients', 20);
+const root = path.join(import.meta.dirname, '..');
+const resultsDir = path.join(root, 'bench-results');
+
+const SEARCH = 'query SoakSearch($text: String!) { projects(filter: { text: $text }, first: 10) { totalCount edges { node { slug } } } }';
+const CREATE = 'mutation SoakCreate($input: CreateProjectInput!) { createProject(input: $input) { project { id version } } }';
+const UPDATE = 'mutation SoakUpdate($input: UpdateProjectInput!) { updateProject(input: $input) { project { id version summary } } }';
+const WORDS = ['Mobilität', 'Kooperation', 'Münster', 'Klimaschutz', 'Digitalisierung', 'Tourismus', 'LEADER'];
+
+async function prepareDatabases(): Promise<Record<string, string>> {
+  const postgres = await scalePostgres();
+  const names = scaleDatabaseNames('_soak');
+  const admin = new pg.Client({ connectionString: postgres.url('postgres') });
+  await admin.connect();
+  const urls: Record<string, string> = {};
+  for (const definition of subgraphs) {
+    const database = names[definition.name];
+    await admin.query(`drop database if exists "${database}" with (force)`);
+    await admin.query(`create database "${database}"`);
+    urls[definition.name] = postgres.url(database);
+    const opened = await openDatabase(definition, urls[definition.name]);
+    await migrate(opened.orm);
+    await seedDatabase(definition, opened);
+    await opened.orm.close();
+  }
+  await admin.end();
+  return urls;
+}
+
+async function main() {
+  const databaseUrls = await prepareDatabases();
+  const launcher = new Launcher(path.join(resultsDir, 'soak-services.log'));
+  try {
+    const { gateway, subgraphs: services } = await launcher.startSystem(databaseUrls);
+    const watched: Watched[] = [
+      { name: 'gateway', pid: gateway.child.pid! },
+      ...services.map((service) => ({ name: service.name, pid: service.child.pid! })),
+      { name: 'postgresql', pid: postmasterPid(process.env.DATA_DIR ?? '/var/lib/muensterland-graph') ?? 0, postgres: true },
+    ].filter((entry) => entry.pid > 0);
+
+    const token = await signPartnerToken({ org: 'kreis-borken', role: 'editor' }, '2h');
+    const leadId = await (async () => {
+      const response = await post(gateway.url, '{ organization(slug: "kreis-borken") { id } }', {});
+      return response.data.organization.id as string;
+    })();
+
+    const latencies: number[] = [];
+    const failures: string[] = [];
+    const acknowledged = new Map<string, string>(); // project id → the summary last acknowledged
+    let requests = 0;
+    const deadline = Date.now() + seconds * 1000;
+    const samples: { atS: number; memory: ReturnType<typeof memoryUse> }[] = [];
+    const started = Date.now();
+    const sampler = setInterval(() => samples.push({ atS: Math.round((Date.now() - started) / 1000), memory: memoryUse(watched) }), Math.max(1000, (seconds * 1000) / 30));
+
+    const worker = async (index: number) => {
+      let step = 0;
+      while (Date.now() < deadline) {
+        step += 1;
+        const began = performance.now();
+        try {
+          if (step % 10 === 0) {
+            const created = await post(gateway.url, CREATE, {
+              input: { title: `Soak-Projekt ${index}-${step} ${Date.now()}`, summary: 'Beispiel aus dem Dauertest (Soak).', leadOrganizationId: leadId, topicKeys: ['regionalentwicklung'] },
+            }, token);
+            const project = created.data?.createProject?.project;
+            if (!project) throw new Error(JSON.stringify(created.errors ?? created).slice(0, 300));
+            acknowledged.set(project.id, 'Beispiel aus dem Dauertest (Soak).');
+            const summary = `Geändert im Dauertest ${step}`;
+            const updated = await post(gateway.url, UPDATE, { input: { id: project.id, version: project.version, summary } }, token);
+            if (!updated.data?.updateProject?.project) throw new Error(JSON.stringify(updated.errors ?? updated).slice(0, 300));
+            acknowledged.set(project.id, summary);
+          } else if (step % 3 === 0) {
+            await expectData(post(gateway.url, SEARCH, { text: WORDS[step % WORDS.length] }));
+          } else if (step % 3 === 1) {
+            await expectData(post(gateway.url, NESTED_QUERY, { n: 20 }));
+          } else {
+            await expectData(post(gateway.url, SINGLE_SUBGRAPH_QUERY, {}));
+          }
+        } catch (error) {
+          failures.push(error instanceof Error ? error.message : String(error));
+        }
+        latencies.push(performance.now() - began);
+        requests += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: clients }, (_, index) => worker(index)));
+    clearInterval(sampler);
+    samples.push({ atS: Math.round((Date.now() - started) / 1000), memory: memoryUse(watched) });
+
+    // Every acknowledged write must be in the database, with the summary that was acknowledged.
+    const projects = new pg.Client({ connectionString: databaseUrls.projects });
+    await projects.connect();
+    const { rows } = await projects.query<{ id: string; summary: string }>('select id, summary from project where id = any($1::uuid[])', [[...acknowledged.keys()]]);
+    await projects.end();
+    const stored = new Map(rows.map((row) => [row.id, row.summary]));
+    const missing = [...acknowledged].filter(([id, summary]) => stored.get(id) !== summary).length;
+
+    latencies.sort((a, b) => a - b);
+    const p = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 10) / 10;
+    const warm = samples[Math.min(samples.length - 1, Math.max(1, Math.floor(samples.length / 5)))];
+    const end = samples[samples.length - 1];
+    const memory = watched.map(({ name }) => {
+      const warmMb = warm.memory.find((entry) => entry.name === name)?.rssMb ?? 0;
+      const endMb = end.memory.find((entry) => entry.name === name)?.rssMb ?? 0;
+      return { name, afterWarmUpMb: warmMb, endMb, change: warmMb ? Math.round(((endMb - warmMb) / warmMb) * 1000) / 10 : 0 };
+    });
+    const report = {
+      seconds, clients, requests, failed: failures.length, firstFailures: failures.slice(0, 5),
+      p50Ms: p(0.5), p99Ms: p(0.99), acknowledgedWrites: acknowledged.size, missingWrites: missing,
+      memory, samples,
+    };
+    console.log(`\nSoak: ${seconds} s, ${clients} clients, ${requests} requests, ${failures.length} failed, p50 ${report.p50Ms} ms, p99 ${report.p99Ms} ms`);
+    console.log(`Acknowledged writes: ${acknowledged.size}, missing or different in the database: ${missing}`);
+    console.log('\nResident memory (MB): service | after warm-up | end | change');
+    for (const entry of memory) console.log(`  ${entry.name.padEnd(14)} ${String(entry.afterWarmUpMb).padStart(8)} ${String(entry.endMb).padStart(8)} ${`${entry.change}%`.padStart(8)}`);
+    fs.mkdirSync(resultsDir, { recursive: true });
+    fs.writeFileSync(path.join(resultsDir, 'soak-latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+    const ok = failures.length === 0 && missing === 0 && memory.every((entry) => entry.name === 'postgresql' || entry.change <= 15);
+    console.log(ok ? '\nSoak passed.' : '\nSoak missed a target (see above).');
+    process.exitCode = ok ? 0 : 1;
+  } finally {
+    await launcher.stopAll();
+  }
+}
+
+async function post(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<any> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`);
+  return response.json();
+}
+
+async function expectData(pending: Promise<any>): Promise<void> {
+  const body = await pending;
+  if (body.errors?.length) throw new Error(JSON.stringify(body.errors).slice(0, 300));
+}
+
+await main();
+process.exit();
