@@ -4,6 +4,7 @@ import { migrations } from './migrations/index.js';
 import { OrganizationResourcesResolver } from './organization.resolver.js';
 import { ProjectResourcesResolver } from './project.resolver.js';
 import { KnowledgeResourceEntity } from './resource.entity.js';
+import { KnowledgeResourceImportResolver } from './resource.import.js';
 import { createKnowledgeLoaders } from './resource.loader.js';
 import { KnowledgeResourceMutationResolver } from './resource.mutation.js';
 import { resolveKnowledgeResourceReference } from './resource.reference.js';
@@ -22,7 +23,7 @@ export const knowledgeSubgraph = defineSubgraph({
   migrations,
   buildSchema: () =>
     buildFederatedSchema(
-      { resolvers: [KnowledgeResourceResolver, OrganizationResourcesResolver, ProjectResourcesResolver, KnowledgeStatisticsResolver, KnowledgeResourceMutationResolver] },
+      { resolvers: [KnowledgeResourceResolver, OrganizationResourcesResolver, ProjectResourcesResolver, KnowledgeStatisticsResolver, KnowledgeResourceMutationResolver, KnowledgeResourceImportResolver] },
       // Organization and Project are resolved from their key alone: the representation is the stub.
       { KnowledgeResource: { __resolveReference: resolveKnowledgeResourceReference } },
     ),

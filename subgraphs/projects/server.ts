@@ -8,6 +8,7 @@ import { ParticipantMutationResolver } from './participant.mutation.js';
 import { ParticipantResolver } from './participant.resolver.js';
 import { ParticipationEntity } from './participation.entity.js';
 import { ProjectEntity } from './project.entity.js';
+import { ProjectImportResolver } from './project.import.js';
 import { createProjectLoaders } from './project.loader.js';
 import { ProjectMutationResolver } from './project.mutation.js';
 import { projectReferences } from './project.reference.js';
@@ -23,7 +24,7 @@ export const projectsSubgraph = defineSubgraph({
   entities: [ProjectEntity, TopicEntity, ParticipationEntity, FundingEntity],
   migrations,
   buildSchema: () =>
-    buildFederatedSchema({ resolvers: [ProjectResolver, TopicResolver, ParticipantResolver, OrganizationProjectsResolver, ProjectStatisticsResolver, TopicCoverageResolver, ProjectMutationResolver, ParticipantMutationResolver] }, projectReferences),
+    buildFederatedSchema({ resolvers: [ProjectResolver, TopicResolver, ParticipantResolver, OrganizationProjectsResolver, ProjectStatisticsResolver, TopicCoverageResolver, ProjectMutationResolver, ParticipantMutationResolver, ProjectImportResolver] }, projectReferences),
   createLoaders: createProjectLoaders,
   seed: seedProjects,
 });
