@@ -8,6 +8,7 @@ import { ResourceKind } from '../subgraphs/knowledge/resource.entity.js';
 import { ParticipationRole } from '../subgraphs/projects/participation.entity.js';
 import { ProjectStatus } from '../subgraphs/projects/project.entity.js';
 import { signPartnerToken } from '../subgraphs/toolkit/auth.js';
+import { MAX_IMPORT_ROWS } from '../subgraphs/toolkit/batch.import.js';
 import { envInt } from '../subgraphs/toolkit/config.js';
 import { usesExternalKeys } from '../subgraphs/toolkit/secrets.js';
 
@@ -429,6 +430,7 @@ const gatewayUrl = /\/graphql\/?$/.test(base) ? base : `${base.replace(/\/+$/, '
 const problems: Problem[] = [];
 const { rows, total } = readRows(type, file, problems);
 if (total === 0 && problems.length === 0) fail(`${file} holds no rows to import.`, 1);
+if (total > MAX_IMPORT_ROWS) fail(`${file} holds ${rowsWord(total)}; one import writes at most ${MAX_IMPORT_ROWS} in its transaction. Split the file. Nothing was written.`, 1);
 
 const organization = await request(gatewayUrl, 'query($slug: String!) { organization(slug: $slug) { id name } }', { slug: organizationSlug });
 if (!organization.data) refused(organization);

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PARTNER_ORGANIZATION_HEADER } from '../subgraphs/toolkit/auth.js';
@@ -117,6 +119,13 @@ describe('npm run import: files with bad rows', () => {
     const missing = await runImport(sample('projects-import.csv'), '--type', 'people', '--as', AS);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--type must be projects or resources');
+
+    // "Beispiel: Straße" saved as Windows-1252, as older Excel versions do.
+    const latin1 = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'import-')), 'latin1.csv');
+    fs.writeFileSync(latin1, Buffer.from('title,summary\nBeispiel: Stra\xdfe,Beispieldatensatz\n', 'latin1'));
+    const encoding = await runImport(latin1, '--type', 'projects', '--as', AS);
+    expect(encoding.code).toBe(1);
+    expect(encoding.stderr).toContain('is not UTF-8: save it as "CSV UTF-8"');
     expect(await database('projects')).toEqual(before);
   });
 });
