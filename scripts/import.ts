@@ -107,10 +107,8 @@ function convert(type: FieldType, raw: unknown, csv: boolean): unknown {
     if (typeof raw !== 'string') throw new ValueError('must be text');
     return raw;
   }
-  if (blank) {
-    if (typeof type === 'object' && type.required) throw new ValueError(`must be one of ${type.values.join(', ')}`);
-    return undefined;
-  }
+  if (typeof type === 'object' && type.required && (blank || raw === null)) throw new ValueError(`must be one of ${type.values.join(', ')}`);
+  if (blank) return undefined;
   if (raw === null) return null;
   if (typeof type === 'object') {
     if (typeof raw !== 'string' || !type.values.includes(raw.trim().toUpperCase())) throw new ValueError(`must be one of ${type.values.join(', ')}`);
