@@ -124,7 +124,13 @@ const round = (value: number) => Math.round(value * 10) / 10;
 
 /** `db_statements_total` of one service's `GET /metrics` (0 when the metric is missing). */
 export async function statementsTotal(metricsUrl: string): Promise<number> {
-  const text = await (await fetch(metricsUrl, { signal: AbortSignal.timeout(5000) })).text();
+  let text: string;
+  try {
+    // Generous: a subgraph still working off a flood of requests answers /metrics late.
+    text = await (await fetch(metricsUrl, { signal: AbortSignal.timeout(60_000) })).text();
+  } catch (error) {
+    throw new Error(`reading ${metricsUrl}: ${error instanceof Error ? error.message : error}`);
+  }
   let total = 0;
   for (const match of text.matchAll(/^db_statements_total(?:\{[^}]*\})?\s+([0-9.e+-]+)$/gm)) total += Number(match[1]);
   return total;

@@ -27,7 +27,7 @@ export interface ScenarioResult extends Partial<LoadResult> {
   cpuMsPerRequest?: Record<string, number>;
   /** CPU use during the measured run, % of one core, per process (loadgen = autocannon in the bench process, other = everything else on the machine). */
   cpuPercent?: Record<string, number>;
-  writes?: { sent: number; ok: number; conflicts: number; failed: number };
+  writes?: { started: number; ok: number; conflicts: number; failed: number; unanswered: number };
   /** Resident memory of a peer gateway after its run. */
   gatewayRssMb?: number;
   skipped?: string;
@@ -61,6 +61,9 @@ export function printReport(report: Report): void {
   });
   const header = ['scenario', 'gateway', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'SQL/req (alone)', 'CPU ms/req gw / org / proj / know / pg', 'CPU % loadgen / other'];
   console.log(`\n${markdownTable(header, rows)}`);
+  for (const { scenario, writes } of report.scenarios) {
+    if (writes) console.log(`${scenario} writes: ${writes.started} started, ${writes.ok} ok, ${writes.conflicts} CONFLICT (version read again), ${writes.failed} failed, ${writes.unanswered} in flight at the end`);
+  }
 
   const ratioLines = Object.entries({ ...report.ratios, ...report.cpuRatios }).map(([name, value]) => `- ${name}: ${value === null ? 'n/a' : `${value.toFixed(2)}×`}`);
   console.log(`\nRatios (req/s unless named):\n${ratioLines.join('\n')}`);
