@@ -119,10 +119,10 @@ export class Launcher {
     return this.start(name, [path.join('gateway', 'index.ts')], env, `http://127.0.0.1:${port}/graphql`);
   }
 
-  /** Stops every service started here, newest first. */
+  /** Stops every service started here, newest first (again: nothing more happens). */
   async stopAll(): Promise<void> {
     for (const service of [...this.services].reverse()) await service.stop();
-    this.log.end();
+    if (!this.log.writableEnded) this.log.end();
   }
 }
 
