@@ -7,7 +7,7 @@ const logger = serviceLogger('gateway');
 import type { GatewayContext } from './context.js';
 
 /** Extensions a subgraph error may carry to the client; anything else (URLs, bodies, stacks) is dropped. */
-const FORWARDED_EXTENSIONS = ['code', 'serviceName', 'field', 'currentVersion', 'limit', 'actual', 'retryAfterSeconds'];
+const FORWARDED_EXTENSIONS = ['code', 'serviceName', 'field', 'rows', 'currentVersion', 'limit', 'actual', 'retryAfterSeconds'];
 
 /**
  * The gateway's error contract: every error has `extensions.code`; errors from a subgraph also

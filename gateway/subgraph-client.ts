@@ -64,6 +64,12 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       return await super.process(options);
     } catch (error) {
+      // A 4xx with GraphQL errors is the subgraph refusing the request (e.g. a variable it cannot
+      // parse): pass its first error on, coded, instead of calling the subgraph unavailable.
+      const refusal = clientRefusal(error);
+      if (refusal) {
+        throw new GraphQLError(refusal.message, { extensions: { code: refusal.code, serviceName: this.name } });
+      }
       this.metrics.errors.inc({ subgraph: this.name });
       // Down, slow, refusing or answering garbage: the client learns which subgraph, not its URL,
       // status body or stack.
@@ -74,4 +80,11 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
       stopTimer();
     }
   }
+}
+
+function clientRefusal(error: unknown): { message: string; code: string } | null {
+  const response = (error as { extensions?: { response?: { status?: number; body?: { errors?: { message?: string; extensions?: { code?: string } }[] } } } })?.extensions?.response;
+  const first = response?.body?.errors?.[0];
+  if (!response?.status || response.status < 400 || response.status >= 500 || !first?.message) return null;
+  return { message: first.message, code: first.extensions?.code ?? 'BAD_USER_INPUT' };
 }

@@ -21,7 +21,7 @@ export function subgraphFetcher({ connections, timeoutMs }: { connections: numbe
   };
 
   const fetcher = async (url: string, init: { method?: string; headers?: Record<string, string> | Headers; body?: string } = {}) => {
-    const headers = new Headers(init.headers as HeadersInit);
+    const headers = new Headers(init.headers as ConstructorParameters<typeof Headers>[0]);
     const body = typeof init.body === 'string' ? init.body : undefined;
     const request = { method: init.method ?? 'POST', headers, body } as UndiciRequestInit;
     let captured: Captured;

@@ -5,13 +5,17 @@ import { ensureSecrets } from '../subgraphs/toolkit/secrets.js';
 import { envInt, envPrefix } from '../subgraphs/toolkit/config.js';
 import { startEmbeddedPostgres, defaultDataDir, type EmbeddedPostgres } from '../subgraphs/toolkit/embedded-postgres.js';
 import { SUBGRAPH_SERVICES as subgraphs } from '../subgraphs/services.js';
+import { REPO_ROOT } from '../subgraphs/toolkit/paths.js';
 
 /**
  * `npm start`: the whole system on one machine. Subgraphs without `<NAME>_DATABASE_URL` get a
  * database in the embedded PostgreSQL; each subgraph and the gateway run as their own process.
  */
 const startedAt = performance.now();
-const root = path.join(import.meta.dirname, '..');
+const root = REPO_ROOT;
+// Compiled (`npm start` builds dist/ first): services run on plain node; from sources, with tsx.
+const compiled = import.meta.url.endsWith('.js');
+const command = (entry: string) => (compiled ? [path.join('dist', entry.replace(/\.ts$/, '.js'))] : ['--import', 'tsx', entry]);
 const children: { name: string; process: ChildProcess }[] = [];
 let embedded: EmbeddedPostgres | undefined;
 let stopping = false;
@@ -57,7 +61,7 @@ async function launch(name: string, entry: string, env: Record<string, string>, 
 
   const spawnService = () => {
     // Services log JSON lines (pino) that name themselves: passed straight through.
-    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    const child = spawn(process.execPath, command(entry), {
       cwd: root,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit'],

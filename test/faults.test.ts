@@ -92,3 +92,12 @@ describe('faults: a misbehaving subgraph gives partial data and the gateway hold
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('a subgraph refusing a request', () => {
+  it('passes the refusal on with its code, not as an unavailable subgraph', async () => {
+    const { status, errors } = await graphql('query($since: DateTimeISO) { projects(filter: { modifiedSince: $since }) { totalCount } }', { since: 'gestern' });
+    expect(status).toBeLessThan(500);
+    expect(errors?.[0]?.extensions?.code).not.toBe('SUBGRAPH_UNAVAILABLE');
+    expect(errors?.[0]?.extensions?.code).toEqual(expect.any(String));
+  });
+});

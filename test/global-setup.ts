@@ -51,7 +51,8 @@ export default async function setup(project: TestProject) {
     env[`${envPrefix(name)}_DATABASE_URL`] = '';
   }
 
-  const system = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The system exactly as `npm start` runs it: compiled services (`npm test` builds dist/ first).
+  const system = spawn(process.execPath, ['dist/scripts/start.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   // Everything the system logs, for the tests that check log lines (request ids, no personal data).
   const systemLog = path.join(dataDir, 'system.log');

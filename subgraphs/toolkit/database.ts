@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import path from 'node:path';
+import { REPO_ROOT } from './paths.js';
 
 export interface DatabaseDefinition {
   /** Subgraph name; also the folder of its migrations. */
@@ -18,7 +19,7 @@ export function ormConfig(definition: DatabaseDefinition, clientUrl: string) {
     migrations: {
       // Listed explicitly: no file globbing at start-up, same behaviour under tsx, tsc and vitest.
       migrationsList: definition.migrations,
-      path: path.join(import.meta.dirname, '..', definition.name, 'migrations'),
+      path: path.join(REPO_ROOT, 'subgraphs', definition.name, 'migrations'),
       tableName: 'mikro_orm_migrations',
       transactional: true,
       allOrNothing: true,

@@ -2,12 +2,13 @@ import { parse } from 'csv-parse/sync';
 import fs from 'node:fs';
 import path from 'node:path';
 import { slugify, stableId } from './ids.js';
+import { REPO_ROOT } from './paths.js';
 
 /**
  * The public reference data in `data/` (sources in data/SOURCES.md). Every subgraph seed reads the
  * same files, so ids and slugs agree across subgraphs without any SQL between their databases.
  */
-export const DATA_DIR = path.join(import.meta.dirname, '..', '..', 'data');
+export const DATA_DIR = path.join(REPO_ROOT, 'data');
 
 export function readCsv<Row>(file: string): Row[] {
   return parse(fs.readFileSync(path.join(DATA_DIR, file), 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as Row[];
