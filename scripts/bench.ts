@@ -44,6 +44,9 @@ const { values: args } = parseArgs({
 const durationS = Number(args.duration);
 const warmupS = Number(args.warmup);
 const connections = Number(args.connections);
+if (![durationS, connections].every((value) => Number.isInteger(value) && value > 0) || !(warmupS >= 0)) {
+  throw new Error('--duration and --connections must be positive integers, --warmup a number of seconds ≥ 0');
+}
 const only = args.only ? new Set(args.only.split(',')) : null;
 const root = path.join(import.meta.dirname, '..');
 const RESULTS_DIR = path.join(root, 'bench-results');
@@ -194,7 +197,7 @@ try {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     options: { durationS, warmupS, connections, databases: names, nestedN: NESTED_N, writeEvery: WRITE_EVERY },
-    machine: await machineFacts(),
+    machine: { ...(await machineFacts()), busyAtStartPercentOfOneCore: busyAtStart },
     data,
     scenarios: results,
     ratios,
