@@ -258,6 +258,7 @@ try {
       sqlPerRequest: sql.total,
       sqlPerRequestBySubgraph: sql.bySubgraph,
       sqlPerRequestAlone: probe.total,
+      sqlPerRequestAloneBySubgraph: probe.bySubgraph,
       errors: result.non2xx + result.socketErrors + result.graphqlErrors,
       cpuMsPerRequest,
       cpuPercent,

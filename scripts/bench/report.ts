@@ -21,6 +21,7 @@ export interface ScenarioResult extends Partial<LoadResult> {
   sqlPerRequestBySubgraph?: Record<string, number>;
   /** SQL statements of one request sent alone (exact; under load a cache or de-duplication may save some). */
   sqlPerRequestAlone?: number;
+  sqlPerRequestAloneBySubgraph?: Record<string, number>;
   /** non-2xx + connection errors + GraphQL errors (write CONFLICTs excluded, see `conflicts`). */
   errors: number;
   /** CPU time per answered request, ms, per process of the system (PostgreSQL: all its processes). */
