@@ -39,6 +39,8 @@ const { values: args } = parseArgs({
     'wait-quiet': { type: 'string', default: '30' },
     /** Comma-separated subset, e.g. `b-nested,b-nested:hive`. */
     only: { type: 'string' },
+    /** Run the services from their TypeScript sources with tsx instead of building dist/ first. */
+    'from-source': { type: 'boolean', default: false },
   },
 });
 const durationS = Number(args.duration);
@@ -64,7 +66,8 @@ const dataDir = defaultDataDir();
 ensureSecrets(); // the gateway secret and token key of this data folder, before any child reads them
 const names = scaleDatabaseNames(args.suffix);
 const databaseUrls = Object.fromEntries(Object.entries(names).map(([subgraph, database]) => [subgraph, postgres.url(database)]));
-const launcher = new Launcher(path.join(RESULTS_DIR, `${startedAt.toISOString().replace(/[:.]/g, '-')}.log`));
+const compiled = !args['from-source'];
+const launcher = new Launcher(path.join(RESULTS_DIR, `${startedAt.toISOString().replace(/[:.]/g, '-')}.log`), { compiled });
 let report: Report | undefined;
 
 // Interrupted (Ctrl-C, a timeout): stop what the bench started rather than leave it running.
@@ -78,6 +81,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   const busyAtStart = await waitForQuiet(Number(args['wait-quiet']));
   if (busyAtStart > QUIET_PERCENT) notes.push(`the machine was busy with other processes at the start (${busyAtStart} % of one core): see CPU "other" per scenario`);
+  // As `npm start` runs them: compiled, on plain node (less memory than with the tsx loader).
+  if (compiled) {
+    console.error('building dist/ (npm run build) …');
+    execFileSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' });
+  }
   const data = await scaleDataCounts();
   const features = supergraphFeatures(fs.readFileSync(SUPERGRAPH, 'utf8'));
   console.error(`scale data: ${Object.entries(data).map(([table, rows]) => `${rows} ${table}`).join(', ')}; starting the system …`);
@@ -196,7 +204,7 @@ try {
   report = {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    options: { durationS, warmupS, connections, databases: names, nestedN: NESTED_N, writeEvery: WRITE_EVERY },
+    options: { durationS, warmupS, connections, databases: names, nestedN: NESTED_N, writeEvery: WRITE_EVERY, services: compiled ? 'compiled (dist/, plain node)' : 'sources (tsx)' },
     machine: { ...(await machineFacts()), busyAtStartPercentOfOneCore: busyAtStart },
     data,
     scenarios: results,
@@ -288,7 +296,8 @@ try {
   /** A peer gateway (Hive Gateway or untuned Apollo Gateway) on the same supergraph and subgraphs. */
   async function startPeer(kind: 'hive' | 'apollo', label: string): Promise<Service> {
     const port = await freePort();
-    return launcher.start(label, [path.join('scripts', 'bench', 'peer-gateway.ts'), kind, String(port)], { ...subgraphUrls, APOLLO_TELEMETRY_DISABLED: 'true' }, `http://127.0.0.1:${port}/graphql`);
+    // Not part of the build: runs with tsx, whose loader thread adds some memory but no work per request.
+    return launcher.start(label, ['--import', 'tsx', path.join('scripts', 'bench', 'peer-gateway.ts'), kind, String(port)], { ...subgraphUrls, APOLLO_TELEMETRY_DISABLED: 'true' }, `http://127.0.0.1:${port}/graphql`);
   }
 
   /**

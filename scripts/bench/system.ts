@@ -8,8 +8,9 @@ import { SUBGRAPH_SERVICES } from '../../subgraphs/services.js';
 
 /**
  * The system under test, started the way `scripts/start.ts` starts it: each subgraph and each
- * gateway its own Node process, on free loopback ports, pointed at the scale databases. Output of
- * the children goes to one log file; its tail is shown when a service fails to start.
+ * gateway its own Node process, on free loopback ports, pointed at the scale databases; compiled
+ * (dist/, plain node, as `npm start` runs them) or from the sources with tsx. Output of the
+ * children goes to one log file; its tail is shown when a service fails to start.
  */
 
 const root = path.join(import.meta.dirname, '..', '..');
@@ -42,14 +43,23 @@ export class Launcher {
   private readonly log: fs.WriteStream;
   private tail: string[] = [];
 
-  constructor(readonly logFile: string) {
+  /** `compiled`: run the services from dist/ (`npm run build` first), as `npm start` does. */
+  constructor(
+    readonly logFile: string,
+    private readonly options: { compiled?: boolean } = {},
+  ) {
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     this.log = fs.createWriteStream(logFile, { flags: 'a' });
   }
 
-  /** Starts `entry` with `env` and waits until `{ __typename }` answers at `url`. */
-  async start(name: string, entry: string[], env: Record<string, string>, url: string, headers: Record<string, string> = {}): Promise<Service> {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...entry], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  /** `node` arguments for a service's TypeScript entry: its compiled file, or the source with tsx. */
+  serviceArgs(entry: string): string[] {
+    return this.options.compiled ? [path.join('dist', entry.replace(/\.ts$/, '.js'))] : ['--import', 'tsx', entry];
+  }
+
+  /** Starts `node <args>` with `env` and waits until `{ __typename }` answers at `url`. */
+  async start(name: string, args: string[], env: Record<string, string>, url: string, headers: Record<string, string> = {}): Promise<Service> {
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const prefix = `[${name}] `;
     for (const stream of [child.stdout!, child.stderr!]) {
       stream.on('data', (chunk: Buffer) => {
@@ -102,7 +112,7 @@ export class Launcher {
       SUBGRAPH_SERVICES.map(({ name }) => {
         const prefix = envPrefix(name);
         const env = { ...common, [`${prefix}_DATABASE_URL`]: databaseUrls[name], [`${prefix}_PORT`]: String(ports[name]), [`${prefix}_HOST`]: '127.0.0.1' };
-        return this.start(name, [path.join('subgraphs', name, 'index.ts')], env, urls[`${prefix}_URL`], subgraphHeaders());
+        return this.start(name, this.serviceArgs(path.join('subgraphs', name, 'index.ts')), env, urls[`${prefix}_URL`], subgraphHeaders());
       }),
     );
     this.gatewayEnv = common;
@@ -116,7 +126,7 @@ export class Launcher {
   async startGateway(name: string, extraEnv: Record<string, string> = {}): Promise<Service> {
     const port = await freePort();
     const env = { ...this.gatewayEnv, GATEWAY_PORT: String(port), GATEWAY_HOST: '127.0.0.1', ...extraEnv };
-    return this.start(name, [path.join('gateway', 'index.ts')], env, `http://127.0.0.1:${port}/graphql`);
+    return this.start(name, this.serviceArgs(path.join('gateway', 'index.ts')), env, `http://127.0.0.1:${port}/graphql`);
   }
 
   /** Stops every service started here, newest first (again: nothing more happens). */
