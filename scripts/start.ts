@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import net from 'node:net';
 import path from 'node:path';
 import { ensureSecrets } from '../subgraphs/toolkit/secrets.js';
 import { envInt, envPrefix } from '../subgraphs/toolkit/config.js';
@@ -34,6 +35,15 @@ async function main() {
 
   // Generated once, before any child reads them, so all services agree on them.
   ensureSecrets();
+
+  // A port already taken usually means the system runs already: say so instead of starting twice.
+  const gatewayPortToCheck = envInt('GATEWAY_PORT', 4000);
+  for (const [name, port] of [
+    ...subgraphs.map((subgraph) => [subgraph.name, envInt(`${envPrefix(subgraph.name)}_PORT`, subgraph.defaultPort)] as const),
+    ['gateway', gatewayPortToCheck] as const,
+  ]) {
+    if (!(await portIsFree(port))) throw new Error(`Port ${port} for ${name} is in use: is the system already running? Stop it or set ${name === 'gateway' ? 'GATEWAY' : envPrefix(name)}_PORT.`);
+  }
 
   await Promise.all(
     subgraphs.map(async (subgraph) => {
@@ -105,6 +115,14 @@ async function launch(name: string, entry: string, env: Record<string, string>, 
   const child = spawnService();
   await waitHealthy(child);
   void keepRunning(child);
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, () => probe.close(() => resolve(true)));
+  });
 }
 
 async function shutdown(code: number): Promise<void> {
