@@ -13,7 +13,8 @@ import { NESTED_QUERY, SINGLE_SUBGRAPH_QUERY } from './bench/workloads.js';
 
 /**
  * `npm run soak -- --seconds 600 [--clients 20]`: a bounded mixed read/write workload against the
- * whole system (loopback only) on its own databases (`*_soak`, reference data seeded). Reports
+ * whole system (loopback only) on its own databases (`*_soak`, reference data seeded); writes
+ * update projects the clients created at the start, so the data keeps its size. Reports
  * failed requests, p99 and resident memory of every service over time, and checks afterwards
  * that every acknowledged write is in the database.
  */
@@ -74,10 +75,27 @@ async function main() {
     const failures: string[] = [];
     const acknowledged = new Map<string, string>(); // project id → the summary last acknowledged
     let requests = 0;
+    let writes = 0;
     const deadline = Date.now() + seconds * 1000;
     const samples: { atS: number; memory: ReturnType<typeof memoryUse> }[] = [];
     const started = Date.now();
     const sampler = setInterval(() => samples.push({ atS: Math.round((Date.now() - started) / 1000), memory: memoryUse(watched) }), Math.max(1000, (seconds * 1000) / 30));
+
+    // Each client owns a few projects it created at the start and keeps updating them, so the
+    // data stays the same size and memory over time shows the services, not a growing table.
+    const owned: { id: string; version: number }[][] = [];
+    for (let index = 0; index < clients; index += 1) {
+      owned.push([]);
+      for (let n = 0; n < 3; n += 1) {
+        const created = await post(gateway.url, CREATE, {
+          input: { title: `Soak-Projekt ${index}-${n} ${Date.now()}`, summary: 'Beispiel aus dem Dauertest (Soak).', leadOrganizationId: leadId, topicKeys: ['regionalentwicklung'] },
+        }, token);
+        const project = created.data?.createProject?.project;
+        if (!project) throw new Error(`Soak set-up failed: ${JSON.stringify(created.errors ?? created).slice(0, 300)}`);
+        owned[index].push(project);
+        acknowledged.set(project.id, 'Beispiel aus dem Dauertest (Soak).');
+      }
+    }
 
     const worker = async (index: number) => {
       let step = 0;
@@ -86,16 +104,14 @@ async function main() {
         const began = performance.now();
         try {
           if (step % 10 === 0) {
-            const created = await post(gateway.url, CREATE, {
-              input: { title: `Soak-Projekt ${index}-${step} ${Date.now()}`, summary: 'Beispiel aus dem Dauertest (Soak).', leadOrganizationId: leadId, topicKeys: ['regionalentwicklung'] },
-            }, token);
-            const project = created.data?.createProject?.project;
-            if (!project) throw new Error(JSON.stringify(created.errors ?? created).slice(0, 300));
-            acknowledged.set(project.id, 'Beispiel aus dem Dauertest (Soak).');
-            const summary = `Geändert im Dauertest ${step}`;
+            const project = owned[index][step % owned[index].length];
+            const summary = `Geändert im Dauertest ${index}-${step}`;
             const updated = await post(gateway.url, UPDATE, { input: { id: project.id, version: project.version, summary } }, token);
-            if (!updated.data?.updateProject?.project) throw new Error(JSON.stringify(updated.errors ?? updated).slice(0, 300));
+            const result = updated.data?.updateProject?.project;
+            if (!result) throw new Error(JSON.stringify(updated.errors ?? updated).slice(0, 300));
+            project.version = result.version;
             acknowledged.set(project.id, summary);
+            writes += 1;
           } else if (step % 3 === 0) {
             await expectData(post(gateway.url, SEARCH, { text: WORDS[step % WORDS.length] }));
           } else if (step % 3 === 1) {
@@ -133,11 +149,11 @@ async function main() {
     });
     const report = {
       seconds, clients, requests, failed: failures.length, firstFailures: failures.slice(0, 5),
-      p50Ms: p(0.5), p99Ms: p(0.99), acknowledgedWrites: acknowledged.size, missingWrites: missing,
+      p50Ms: p(0.5), p99Ms: p(0.99), acknowledgedWrites: writes + acknowledged.size, projectsWritten: acknowledged.size, missingWrites: missing,
       memory, samples,
     };
     console.log(`\nSoak: ${seconds} s, ${clients} clients, ${requests} requests, ${failures.length} failed, p50 ${report.p50Ms} ms, p99 ${report.p99Ms} ms`);
-    console.log(`Acknowledged writes: ${acknowledged.size}, missing or different in the database: ${missing}`);
+    console.log(`Acknowledged writes: ${writes} updates of ${acknowledged.size} projects (created at the start); last acknowledged state missing or different in the database: ${missing}`);
     console.log('\nResident memory (MB): service | after warm-up | end | change');
     for (const entry of memory) console.log(`  ${entry.name.padEnd(14)} ${String(entry.afterWarmUpMb).padStart(8)} ${String(entry.endMb).padStart(8)} ${`${entry.change}%`.padStart(8)}`);
     fs.mkdirSync(resultsDir, { recursive: true });
