@@ -1,3 +1,4 @@
+import { AuditedRecord } from '../toolkit/audited.type.js';
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SearchableConnection } from '../toolkit/search.js';
 import { ResourceKind } from './resource.entity.js';
@@ -17,7 +18,7 @@ registerEnumType(ResourceKind, {
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A document, declaration, best practice, lesson learned, study or meeting record of the region: what partners know and learned, to share it ("voneinander Wissen", "voneinander Lernen").' })
-export class KnowledgeResource {
+export class KnowledgeResource extends AuditedRecord {
   @Field(() => ID, { description: 'Stable id.' })
   id!: string;
 
@@ -53,21 +54,6 @@ export class KnowledgeResource {
 
   @Field(() => Boolean, { description: 'Invented for demonstration, not real data.' })
   isSample!: boolean;
-
-  @Field(() => Int, { description: 'Version for optimistic locking: name it when you update this record.' })
-  version!: number;
-
-  @Field(() => GraphQLISODateTime, { description: 'When the record was created.' })
-  createdAt!: Date;
-
-  @Field(() => GraphQLISODateTime, { description: 'When the record was last changed.' })
-  updatedAt!: Date;
-
-  @Field(() => String, { description: 'Who created the record (partner slug, or "seed").' })
-  createdBy!: string;
-
-  @Field(() => String, { description: 'Who changed the record last.' })
-  updatedBy!: string;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the record was archived; archived records are left out of lists.' })
   archivedAt?: Date | null;

@@ -1,3 +1,4 @@
+import { AuditedRecord } from '../toolkit/audited.type.js';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLISODateTime } from 'type-graphql';
 import { Connection } from '../toolkit/connection.js';
@@ -49,7 +50,7 @@ export class Address {
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "ags")')
 @ObjectType({ description: 'A Land, Regierungsbezirk, Kreis, city, municipality, association or other partner of the region.' })
-export class Organization {
+export class Organization extends AuditedRecord {
   @Field(() => ID, { description: 'Stable id.' })
   id!: string;
 
@@ -83,27 +84,12 @@ export class Organization {
   @Field(() => Boolean, { description: 'Invented for demonstration, not real data.' })
   isSample!: boolean;
 
-  @Field(() => Int, { description: 'Version for optimistic locking: name it when you update this record.' })
-  version!: number;
-
-  @Field(() => GraphQLISODateTime, { description: 'When the record was created.' })
-  createdAt!: Date;
-
-  @Field(() => GraphQLISODateTime, { description: 'When the record was last changed.' })
-  updatedAt!: Date;
-
-  @Field(() => String, { description: 'Who created the record (partner slug, or "seed").' })
-  createdBy!: string;
-
-  @Field(() => String, { description: 'Who changed the record last.' })
-  updatedBy!: string;
-
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the record was archived; archived records are left out of lists.' })
   archivedAt?: Date | null;
 }
 
 @ObjectType({ description: 'A contact person or member of the Arbeitskreis. E-mail and phone are shown to signed-in partners only.' })
-export class ContactPerson {
+export class ContactPerson extends AuditedRecord {
   @Field(() => ID, { description: 'Stable id.' })
   id!: string;
 
@@ -112,21 +98,6 @@ export class ContactPerson {
 
   @Field(() => String, { nullable: true, description: 'Role, e.g. "Mitglied im Arbeitskreis".' })
   role?: string | null;
-
-  @Field(() => Int, { description: 'Version for optimistic locking: name it when you change or remove this contact person.' })
-  version!: number;
-
-  @Field(() => GraphQLISODateTime, { description: 'When the record was created.' })
-  createdAt!: Date;
-
-  @Field(() => GraphQLISODateTime, { description: 'When the record was last changed.' })
-  updatedAt!: Date;
-
-  @Field(() => String, { description: 'Who created the record (partner slug, or "seed").' })
-  createdBy!: string;
-
-  @Field(() => String, { description: 'Who changed the record last.' })
-  updatedBy!: string;
 }
 
 @ObjectType({ description: 'A page of organizations.' })

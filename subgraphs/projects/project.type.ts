@@ -1,3 +1,4 @@
+import { AuditedRecord } from '../toolkit/audited.type.js';
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SearchableConnection } from '../toolkit/search.js';
 import { FundingSource } from './funding.entity.js';
@@ -96,7 +97,7 @@ export class Topic {
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A project, process or initiative of the region, in the shape of the cooperation\'s profile.' })
-export class Project {
+export class Project extends AuditedRecord {
   @Field(() => ID, { description: 'Stable id.' })
   id!: string;
 
@@ -157,44 +158,14 @@ export class Project {
   @Field(() => Boolean, { description: 'Invented for demonstration, not real data.' })
   isSample!: boolean;
 
-  @Field(() => Int, { description: 'Version for optimistic locking: name it when you update this project.' })
-  version!: number;
-
-  @Field(() => GraphQLISODateTime, { description: 'When the record was created.' })
-  createdAt!: Date;
-
-  @Field(() => GraphQLISODateTime, { description: 'When the record was last changed.' })
-  updatedAt!: Date;
-
-  @Field(() => String, { description: 'Who created the record (partner slug, or "seed").' })
-  createdBy!: string;
-
-  @Field(() => String, { description: 'Who changed the record last.' })
-  updatedBy!: string;
-
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the project was archived; archived projects are left out of lists.' })
   archivedAt?: Date | null;
 }
 
 @ObjectType({ description: 'An organization\'s part in a project.' })
-export class Participant {
+export class Participant extends AuditedRecord {
   @Field(() => ID, { description: 'Stable id of the participation; name it to change or end it.' })
   id!: string;
-
-  @Field(() => Int, { description: 'Version for optimistic locking: name it when you change or end this participation.' })
-  version!: number;
-
-  @Field(() => GraphQLISODateTime, { description: 'When the participation was recorded.' })
-  createdAt!: Date;
-
-  @Field(() => GraphQLISODateTime, { description: 'When the participation was last changed.' })
-  updatedAt!: Date;
-
-  @Field(() => String, { description: 'Who recorded it (partner slug, or "seed").' })
-  createdBy!: string;
-
-  @Field(() => String, { description: 'Who changed it last.' })
-  updatedBy!: string;
 
   @Field(() => ParticipationRole, { description: 'How it takes part.' })
   role!: ParticipationRole;
