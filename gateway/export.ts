@@ -2,6 +2,7 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import express, { type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { serviceLogger } from '../subgraphs/toolkit/logger.js';
+import { calendarDate } from '../subgraphs/toolkit/scalars.js';
 
 /**
  * `GET /export/<projects|resources|organizations>.<csv|json>?<filter>`: everything a filter
@@ -153,7 +154,7 @@ const badParameter = (message: string, parameter: string) => new ExportError(400
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
-const isCalendarDate = (value: string) => DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+const isCalendarDate = (value: string) => calendarDate(value) !== null;
 
 /**
  * Dates are checked here, not left to the schema: the gateway passes custom scalars through, and a
@@ -226,7 +227,7 @@ const STATUS_OF_CODE: Record<string, number> = {
 /** The first error of a page as the export's answer: a wrong filter value names its parameter. */
 function pageError(type: ExportType, error: { message: string; extensions?: Record<string, unknown> }): ExportError {
   const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-  const status = STATUS_OF_CODE[code] ?? 500;
+  const status = Object.hasOwn(STATUS_OF_CODE, code) ? STATUS_OF_CODE[code] : 500;
   if (status === 500) return new ExportError(500, 'Internal server error', { code: 'INTERNAL_SERVER_ERROR' });
   // `Variable "$filter" got invalid value "X" at "filter.status[0]"`, or a subgraph's `field: filter.ags`.
   const named = /"filter\.(\w+)/.exec(error.message)?.[1] ?? /^filter\.(\w+)/.exec(String(error.extensions?.field ?? ''))?.[1]

@@ -64,7 +64,8 @@ export function playgroundRouter(): Router {
     res.send(html);
   });
   router.get('/playground/:asset', (req, res, next) => {
-    const file = ASSETS[req.params.asset];
+    // Own properties only: `/playground/__proto__` or `/constructor` name no asset.
+    const file = Object.hasOwn(ASSETS, req.params.asset) ? ASSETS[req.params.asset] : undefined;
     if (!file) return next();
     res.sendFile(file, { maxAge: '1d' });
   });

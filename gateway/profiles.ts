@@ -30,7 +30,9 @@ export function createProfilesRouter<Context extends BaseContext>(
       const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
       const project = result?.data?.project;
       if (!project) {
-        if (result?.data && result.data.project === null) return notFound(res, `No project with the slug "${slug}".`);
+        // 404 only when the projects subgraph answered and said "none": a null that came with
+        // errors (a subgraph down or slow) is no answer, and must not read as "no such project".
+        if (result?.data && result.data.project === null && !result.errors?.length) return notFound(res, `No project with the slug "${slug}".`);
         res.status(502).type('text/plain; charset=utf-8').send('The profile could not be built: a part of the regional graph did not answer. Try again later.\n');
         return;
       }

@@ -101,3 +101,42 @@ describe('a subgraph refusing a request', () => {
     expect(errors?.[0]?.extensions?.code).toEqual(expect.any(String));
   });
 });
+
+describe('profile sheets while a subgraph fails', () => {
+  const proxy = faultyProxy(inject('subgraphUrls').projects);
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    const port = await proxy.listen();
+    process.env.SUBGRAPH_TIMEOUT_MS = '500';
+    process.env.RESPONSE_CACHE_TTL_MS = '0';
+    gateway = await startGateway({
+      port: 0,
+      supergraphPath: path.join(import.meta.dirname, '..', 'schema', 'supergraph.graphql'),
+      subgraphUrls: { ...inject('subgraphUrls'), projects: `http://127.0.0.1:${port}/graphql` },
+    });
+    delete process.env.SUBGRAPH_TIMEOUT_MS;
+    delete process.env.RESPONSE_CACHE_TTL_MS;
+  });
+  afterAll(async () => {
+    await gateway.stop();
+    await proxy.close();
+  });
+
+  const profile = (file: string) => fetch(`${gateway.url.replace(/\/graphql$/, '')}/profiles/${file}`, { signal: AbortSignal.timeout(10_000) });
+
+  it.each(['slow', 'garbage', 'error500'] as const)('%s projects subgraph: an existing project answers 502, never a false 404', async (mode) => {
+    proxy.setMode(mode);
+    for (const format of ['html', 'pdf']) {
+      const response = await profile(`informelle-regionalentwicklung-im-muensterland.${format}`);
+      expect(response.status).toBe(502);
+      expect(await response.text()).not.toMatch(/No project|127\.0\.0\.1|stack/);
+    }
+  });
+
+  it('404 only when the projects subgraph answered that there is no such project', async () => {
+    proxy.setMode('pass');
+    expect((await profile('gibt-es-nicht.html')).status).toBe(404);
+    expect((await profile('informelle-regionalentwicklung-im-muensterland.html')).status).toBe(200);
+  });
+});

@@ -2,6 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { paginate, type PageArgs } from '../toolkit/connection.js';
 import { BadUserInputError } from '../toolkit/errors.js';
 import { isUuid } from '../toolkit/ids.js';
+import { KEY, searchText } from '../toolkit/search.js';
 import { OrganizationEntity } from './organization.entity.js';
 import type { OrganizationFilter, OrganizationLookupArgs } from './organization.inputs.js';
 
@@ -20,7 +21,11 @@ export async function findOrganization(em: EntityManager, args: OrganizationLook
   const given = (['id', 'slug', 'ags'] as const).filter((key) => args[key] != null);
   if (given.length !== 1) throw new BadUserInputError('Give exactly one of id, slug or ags', given[1] ?? 'id');
   if (args.id != null) return isUuid(args.id) ? em.findOne(OrganizationEntity, { id: args.id }) : null;
-  if (args.slug != null) return em.findOne(OrganizationEntity, { slug: args.slug.toLowerCase() });
+  if (args.slug != null) {
+    const slug = args.slug.toLowerCase();
+    // No organization has a slug outside lowercase words joined by hyphens: no odd byte (NUL…) reaches SQL.
+    return slug.length > 160 || !KEY.test(slug) ? null : em.findOne(OrganizationEntity, { slug });
+  }
   const ags = args.ags!;
   assertAgs(ags, 'ags');
   // A kreisfreie Stadt is a Kreis and a municipality at once: "05515" finds Münster (05515000).
@@ -31,10 +36,9 @@ export async function listOrganizations(em: EntityManager, filter: OrganizationF
   const where: FilterQuery<OrganizationEntity>[] = [];
   if (!filter.includeArchived) where.push({ archivedAt: null });
   if (filter.kind?.length) where.push({ kind: { $in: filter.kind } });
-  if (filter.name != null) {
-    if (filter.name.length > 200) throw new BadUserInputError('filter.name is longer than 200 characters', 'filter.name');
-    where.push({ name: { $ilike: containsPattern(filter.name) } });
-  }
+  // Like search text: control characters (NUL, which PostgreSQL text cannot hold …) become spaces.
+  const name = searchText(filter.name, 'filter.name', 200);
+  if (name != null) where.push({ name: { $ilike: containsPattern(name) } });
   if (filter.parentAgs != null) {
     assertAgs(filter.parentAgs, 'filter.parentAgs');
     where.push({ parent: { ags: filter.parentAgs } });

@@ -1,6 +1,8 @@
 import { Cursor, type EntityManager, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { BadUserInputError } from './errors.js';
+import { isUuid } from './ids.js';
+import { CONTROL_CHARACTER } from './validation.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 500;
@@ -109,7 +111,10 @@ function assertCursor(cursor: string, length: number): void {
   } catch {
     values = undefined;
   }
-  if (!Array.isArray(values) || values.length !== length) {
+  // The order always ends with the id: a forged cursor (a non-UUID id, objects, NUL …) never reaches SQL.
+  const valid = Array.isArray(values) && values.length === length && isUuid(String(values[length - 1]))
+    && values.every((value) => value === null || typeof value === 'number' || (typeof value === 'string' && !CONTROL_CHARACTER.test(value)));
+  if (!valid) {
     throw new BadUserInputError('after is not a cursor of this list', 'after');
   }
 }

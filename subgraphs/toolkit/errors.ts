@@ -69,6 +69,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof GraphQLError && original.extensions?.code && CLIENT_CODES.has(String(original.extensions.code))) {
     return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { ...original.extensions } };
   }
+  // The statement timeout (DATABASE_STATEMENT_TIMEOUT_MS) stopped a query: the client may retry or ask for less.
+  if ((original as { code?: unknown } | null)?.code === '57014') {
+    return { message: 'The database took too long for this request and stopped it; ask for less or try again later', path: formatted.path, locations: formatted.locations, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  }
   // Type-graphql reports wrong argument values as GraphQL errors without a code.
   if (original instanceof GraphQLError && !original.originalError) {
     return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };

@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, parse } from 'graphql';
 import merge from 'lodash.merge';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { guardInputErrors } from './input-errors.js';
 import { DateScalar } from './scalars.js';
 
 /** The one place that names the Federation version and the directives our subgraphs use. */
@@ -28,5 +29,5 @@ export async function buildFederatedSchema(
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = merge(createResolversMap(schema), references) as GraphQLResolverMap<unknown>;
-  return buildSubgraphSchema({ typeDefs, resolvers });
+  return guardInputErrors(buildSubgraphSchema({ typeDefs, resolvers }));
 }

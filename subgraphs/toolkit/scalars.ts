@@ -3,12 +3,25 @@ import { BadUserInputError } from './errors.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function parseDate(value: unknown): Date {
-  if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new BadUserInputError(`Expected a calendar date as YYYY-MM-DD, got ${JSON.stringify(value)?.slice(0, 40)}`);
-  }
+/**
+ * The day a `YYYY-MM-DD` text names (midnight UTC), or null when it names none: month 13,
+ * 30 February, year 0000 (there is no year 0, and PostgreSQL refuses it). One check for the
+ * Date scalar of every subgraph and for the gateway's export parameters, so an impossible date
+ * is refused before any SQL is written.
+ */
+export function calendarDate(value: unknown): Date | null {
+  if (typeof value !== 'string' || !ISO_DATE.test(value) || value.startsWith('0000')) return null;
   const date = new Date(`${value}T00:00:00Z`);
-  if (date.toISOString().slice(0, 10) !== value) throw new BadUserInputError(`${value} is not a calendar date`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return null;
+  return date;
+}
+
+function parseDate(value: unknown): Date {
+  const date = calendarDate(value);
+  if (!date) {
+    const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
+    throw new BadUserInputError(`Expected a calendar date as YYYY-MM-DD (years 0001 to 9999), got ${shown}`);
+  }
   return date;
 }
 

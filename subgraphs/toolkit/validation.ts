@@ -8,11 +8,26 @@ import { isUuid } from './ids.js';
 
 type Optional<T> = T | null | undefined;
 
+/**
+ * Control characters other than tab, line feed and carriage return: NUL cannot be stored in
+ * PostgreSQL text at all, and the others only garble what partners read. Lone UTF-16 surrogates
+ * cannot be encoded as UTF-8 and would silently become U+FFFD.
+ */
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Refuses text holding control characters (NUL …), naming the field. */
+export function assertPrintable(text: string, field: string): string {
+  if (CONTROL_CHARACTER.test(text)) {
+    throw new BadUserInputError(`${field} must not contain control characters (such as NUL) or broken Unicode`, field);
+  }
+  return text;
+}
+
 export function requiredText(value: Optional<string>, field: string, max: number): string {
   const text = value?.trim() ?? '';
   if (!text) throw new BadUserInputError(`${field} must not be empty`, field);
   if (text.length > max) throw new BadUserInputError(`${field} may have at most ${max} characters`, field);
-  return text;
+  return assertPrintable(text, field);
 }
 
 export function optionalText(value: Optional<string>, field: string, max: number): Optional<string> {
@@ -20,7 +35,7 @@ export function optionalText(value: Optional<string>, field: string, max: number
   const text = value?.trim() ?? '';
   if (!text) return null;
   if (text.length > max) throw new BadUserInputError(`${field} may have at most ${max} characters`, field);
-  return text;
+  return assertPrintable(text, field);
 }
 
 /** An absolute http(s) address of a named host. */
@@ -66,6 +81,7 @@ export function textList(values: Optional<string[]>, field: string, maxItems: nu
   list.forEach((value, index) => {
     if (!value) throw new BadUserInputError(`${field}[${index}] must not be empty`, field);
     if (value.length > maxLength) throw new BadUserInputError(`${field}[${index}] may have at most ${maxLength} characters`, field);
+    assertPrintable(value, field);
   });
   return list;
 }
