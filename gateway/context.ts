@@ -8,6 +8,8 @@ export interface GatewayContext {
   requestId: string;
   /** The signed-in partner; null for anonymous callers. */
   partner: Partner | null;
+  /** Fires when the client goes away before its answer is sent: its subgraph reads are aborted. */
+  signal?: AbortSignal;
 }
 
 const resolvers = new Map<string, ReturnType<typeof createPartnerResolver>>();
@@ -19,5 +21,9 @@ export async function createGatewayContext(req: Request, res: Response, subgraph
   const organizationsUrl = subgraphUrls?.get('organizations') ?? subgraphUrl('organizations');
   let partnerOf = resolvers.get(organizationsUrl);
   if (!partnerOf) resolvers.set(organizationsUrl, (partnerOf = createPartnerResolver(organizationsUrl)));
-  return { requestId, partner: await partnerOf(req.headers.authorization) };
+  const gone = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) gone.abort(new Error('The client closed the connection'));
+  });
+  return { requestId, partner: await partnerOf(req.headers.authorization), signal: gone.signal };
 }

@@ -1,11 +1,11 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode } from 'graphql';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import client from 'prom-client';
 import { envInt } from '../subgraphs/toolkit/config.js';
 import { injectTraceContext } from '../subgraphs/toolkit/tracing.js';
 import { GATEWAY_SECRET_HEADER, PARTNER_ORGANIZATION_HEADER, gatewaySecret } from '../subgraphs/toolkit/auth.js';
 import type { GatewayContext } from './context.js';
-import { subgraphFetcher } from './subgraph-fetcher.js';
+import { fetchScope, subgraphFetcher } from './subgraph-fetcher.js';
 
 /** Per-subgraph fetch figures for the gateway's /metrics. */
 export function createSubgraphFetchMetrics(registry: client.Registry) {
@@ -62,7 +62,13 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
   override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
     const stopTimer = this.metrics.duration.startTimer({ subgraph: this.name });
     try {
-      return await super.process(options);
+      const incoming = 'incomingRequestContext' in options ? options : undefined;
+      // Read or write is decided on parsed operations, the client's and the subgraph fetch's own:
+      // only a query within a query may share a round trip with an identical one.
+      // (A query operation is planned into subgraph queries only; the fetch's own document, when
+      // the planner exposes it, is checked as well.)
+      const readOnly = Boolean(incoming && incoming.incomingRequestContext.operation?.operation === 'query' && (!incoming.document || onlyQueries(incoming.document)));
+      return await fetchScope.run({ readOnly, signal: incoming?.context?.signal }, () => super.process(options));
     } catch (error) {
       // A 4xx with GraphQL errors is the subgraph refusing the request (e.g. a variable it cannot
       // parse): pass its first error on, coded, instead of calling the subgraph unavailable.
@@ -80,6 +86,12 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
       stopTimer();
     }
   }
+}
+
+/** True when every operation of the subgraph fetch's document is a query. */
+function onlyQueries(document: DocumentNode): boolean {
+  const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  return operations.length > 0 && operations.every((operation) => operation.operation === 'query');
 }
 
 function clientRefusal(error: unknown): { message: string; code: string } | null {

@@ -5,16 +5,26 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import { graphql } from './client.js';
 
-type Mode = 'pass' | 'slow' | 'garbage' | 'error500';
+type Mode = 'pass' | 'slow' | 'delay' | 'garbage' | 'error500';
 
 /** Stands between the gateway and the real knowledge subgraph and misbehaves on demand. */
 function faultyProxy(target: string) {
   let mode: Mode = 'pass';
+  const seen = { requests: 0, closedUnanswered: 0 };
   const server = http.createServer(async (req, res) => {
+    seen.requests += 1;
+    // The gateway closed the request before the answer came: it stopped waiting.
+    res.once('close', () => {
+      if (!res.writableFinished) seen.closedUnanswered += 1;
+    });
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (mode === 'slow') {
       await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+    if (mode === 'delay') {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      if (res.destroyed) return;
     }
     if (mode === 'garbage') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('<html>not json at all');
@@ -31,6 +41,7 @@ function faultyProxy(target: string) {
   });
   return {
     server,
+    seen,
     setMode: (next: Mode) => void (mode = next),
     listen: () => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port))),
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
@@ -138,5 +149,76 @@ describe('profile sheets while a subgraph fails', () => {
     proxy.setMode('pass');
     expect((await profile('gibt-es-nicht.html')).status).toBe(404);
     expect((await profile('informelle-regionalentwicklung-im-muensterland.html')).status).toBe(200);
+  });
+});
+
+describe('subgraph fetches: shared reads, separate writes, aborted when nobody waits', () => {
+  const proxy = faultyProxy(inject('subgraphUrls').knowledge);
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    const port = await proxy.listen();
+    process.env.SUBGRAPH_TIMEOUT_MS = '3000';
+    process.env.RESPONSE_CACHE_TTL_MS = '0';
+    gateway = await startGateway({
+      port: 0,
+      supergraphPath: path.join(import.meta.dirname, '..', 'schema', 'supergraph.graphql'),
+      subgraphUrls: { ...inject('subgraphUrls'), knowledge: `http://127.0.0.1:${port}/graphql` },
+    });
+    delete process.env.SUBGRAPH_TIMEOUT_MS;
+    delete process.env.RESPONSE_CACHE_TTL_MS;
+  });
+  afterAll(async () => {
+    await gateway.stop();
+    await proxy.close();
+  });
+
+  const RESOURCES = '{ knowledgeResources(first: 3) { totalCount } }';
+  const WRITE = 'mutation($input: CreateKnowledgeResourceInput!) { createKnowledgeResource(input: $input) { knowledgeResource { id } } }';
+  const send = (query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal) =>
+    fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }), signal });
+
+  it('three identical concurrent queries share one subgraph round trip', async () => {
+    proxy.setMode('delay');
+    const before = proxy.seen.requests;
+    const answers = await Promise.all([1, 2, 3].map(() => send(RESOURCES).then((response) => response.json())));
+    for (const answer of answers) expect((answer as any).data.knowledgeResources.totalCount).toBeGreaterThan(0);
+    expect(proxy.seen.requests - before).toBe(1);
+  });
+
+  it('three identical concurrent mutations are three subgraph requests (decided on the parsed operation)', async () => {
+    proxy.setMode('delay');
+    const before = proxy.seen.requests;
+    // Anonymous: each is refused by the subgraph itself, so nothing is written.
+    const input = { title: 'Geteilt?', kind: 'DOCUMENT', summary: 'x' };
+    const answers = await Promise.all([1, 2, 3].map(() => send(WRITE, { input }).then((response) => response.json())));
+    for (const answer of answers) expect((answer as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(proxy.seen.requests - before).toBe(3);
+  });
+
+  it('a client that goes away aborts its subgraph read: the subgraph sees the request closed', async () => {
+    proxy.setMode('delay');
+    const before = proxy.seen.closedUnanswered;
+    const client = new AbortController();
+    const pending = send('{ knowledgeResources(first: 4) { totalCount } }', {}, client.signal).catch((error) => error);
+    await expect.poll(() => proxy.seen.requests, { timeout: 2000 }).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    client.abort();
+    expect(await pending).toBeInstanceOf(Error);
+    // Well before the subgraph would have answered (1.5 s) and the gateway would have given up (3 s).
+    await expect.poll(() => proxy.seen.closedUnanswered - before, { timeout: 1000, interval: 50 }).toBe(1);
+  });
+
+  it('of two clients sharing a read, the one that stays gets its answer when the other goes', async () => {
+    proxy.setMode('delay');
+    const before = proxy.seen.closedUnanswered;
+    const leaving = new AbortController();
+    const gone = send('{ knowledgeResources(first: 5) { totalCount } }', {}, leaving.signal).catch((error) => error);
+    const staying = send('{ knowledgeResources(first: 5) { totalCount } }');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    leaving.abort();
+    expect(await gone).toBeInstanceOf(Error);
+    expect(((await (await staying).json()) as any).data.knowledgeResources.totalCount).toBeGreaterThan(0);
+    expect(proxy.seen.closedUnanswered - before).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import { organizationsSubgraph } from '../subgraphs/organizations/server.js';
+import { GATEWAY_SECRET_HEADER } from '../subgraphs/toolkit/auth.js';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/toolkit/service.js';
 import { startTracing, stopTracing } from '../subgraphs/toolkit/tracing.js';
 import { graphql } from './client.js';
@@ -15,6 +16,7 @@ interface ExportedSpan {
   parentSpanId?: string;
   name: string;
   service: string;
+  status?: { code?: number; message?: string };
 }
 
 /** A stand-in OTLP/HTTP collector that keeps what it receives. */
@@ -60,7 +62,18 @@ describe('OpenTelemetry traces (on when an OTLP endpoint is configured)', () => 
   it('one trace spans the gateway request and the subgraph request it caused', async () => {
     const { errors } = await graphql('query Traced { organization(slug: "kreis-borken") { name } }', {}, { url: gateway.url });
     expect(errors).toBeUndefined();
+    // A request whose client goes away before the answer: its span must end too (on `close`).
+    const aborted = http.request(subgraph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '200', [GATEWAY_SECRET_HEADER]: inject('gatewaySecret') },
+    });
+    aborted.on('error', () => undefined);
+    aborted.write('{"query": "{ organi');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    aborted.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
     await stopTracing(); // flushes the batch to the collector
+    expect(spans.filter((span) => span.status?.message === 'client closed the request before the answer')).toHaveLength(1);
 
     const gatewayRequest = spans.find((span) => span.name === 'POST /graphql' && spans.some((child) => child.parentSpanId === span.spanId));
     expect(gatewayRequest).toBeDefined();

@@ -1,7 +1,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import type { RequestHandler } from 'express';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
+import { envInt } from './config.js';
 import { REPO_ROOT } from './paths.js';
 
 export interface DatabaseDefinition {
@@ -11,7 +14,21 @@ export interface DatabaseDefinition {
   migrations: MigrationObject[];
 }
 
-export function ormConfig(definition: DatabaseDefinition, clientUrl: string) {
+export interface DatabaseOptions {
+  /**
+   * Longest a single SQL statement may run, in ms (PostgreSQL `statement_timeout` on every pooled
+   * connection); 0 for none. Services take `DATABASE_STATEMENT_TIMEOUT_MS`, by default 1 s below
+   * the gateway's `SUBGRAPH_TIMEOUT_MS`: nothing runs on after the gateway stopped waiting.
+   */
+  statementTimeoutMs?: number;
+}
+
+/** The statement timeout of a running service (see `DatabaseOptions.statementTimeoutMs`). */
+export function serviceStatementTimeoutMs(): number {
+  return envInt('DATABASE_STATEMENT_TIMEOUT_MS', Math.max(100, envInt('SUBGRAPH_TIMEOUT_MS', 5000) - 1000));
+}
+
+export function ormConfig(definition: DatabaseDefinition, clientUrl: string, { statementTimeoutMs = 0 }: DatabaseOptions = {}) {
   return defineConfig({
     clientUrl,
     entities: definition.entities,
@@ -31,23 +48,86 @@ export function ormConfig(definition: DatabaseDefinition, clientUrl: string) {
     allowGlobalContext: false,
     forceUtcTimezone: true,
     pool: { min: 0, max: 10, idleTimeoutMillis: 10_000 },
+    // node-postgres sends it when a connection opens: no extra statement per query.
+    driverOptions: statementTimeoutMs > 0 ? { connection: { statement_timeout: statementTimeoutMs } } : {},
     debug: false,
   });
 }
 
 export interface Database {
   orm: MikroORM;
+  /**
+   * Express middleware (after the body parser): SQL run for this HTTP request is cancelled in
+   * PostgreSQL (`pg_cancel_backend`) when the request closes unanswered, e.g. because the gateway
+   * gave up or its client went away; later statements of that request are not sent at all.
+   */
+  cancelOnClose: RequestHandler;
+}
+
+/** A pooled node-postgres connection, as knex hands it to `_query`. */
+interface PgConnection {
+  processID?: number;
+}
+
+interface KnexClient {
+  _query(connection: PgConnection, query: unknown): Promise<unknown>;
+  cancelQuery(connection: PgConnection): Promise<unknown>;
+}
+
+interface QueryScope {
+  running: Set<PgConnection>;
+  closed: boolean;
+}
+
+/** Raised instead of sending SQL for a request whose client has gone. */
+export class RequestClosedError extends Error {
+  constructor() {
+    super('The request was closed before its statements ran');
+  }
+}
+
+function trackQueries(orm: MikroORM): RequestHandler {
+  const scopes = new AsyncLocalStorage<QueryScope>();
+  const client = orm.em.getConnection().getKnex().client as unknown as KnexClient;
+  const run = client._query;
+  client._query = function trackedQuery(this: KnexClient, connection, query) {
+    const scope = scopes.getStore();
+    if (!scope) return run.call(this, connection, query);
+    if (scope.closed) return Promise.reject(new RequestClosedError());
+    scope.running.add(connection);
+    const result = run.call(this, connection, query);
+    const done = () => void scope.running.delete(connection);
+    result.then(done, done);
+    return result;
+  };
+  const cancel = (connection: PgConnection) =>
+    // Outside the request's scope: the cancelling statement itself must run.
+    scopes.exit(() => client.cancelQuery(connection)).catch(() => undefined);
+
+  return (_req, res, next) => {
+    const scope: QueryScope = { running: new Set(), closed: false };
+    res.once('close', () => {
+      if (res.writableFinished) return;
+      scope.closed = true;
+      for (const connection of scope.running) void cancel(connection);
+    });
+    scopes.run(scope, next);
+  };
 }
 
 /** Opens the subgraph's pool; `onStatement` is called for every SQL statement sent. */
-export async function openDatabase(definition: DatabaseDefinition, clientUrl: string, onStatement?: () => void): Promise<Database> {
-  const orm = await MikroORM.init(ormConfig(definition, clientUrl));
+export async function openDatabase(definition: DatabaseDefinition, clientUrl: string, onStatement?: () => void, options: DatabaseOptions = {}): Promise<Database> {
+  const orm = await MikroORM.init(ormConfig(definition, clientUrl, options));
   if (onStatement) orm.em.getConnection().getKnex().on('query', onStatement);
-  return { orm };
+  return { orm, cancelOnClose: trackQueries(orm) };
 }
 
+/** Runs pending migrations in one transaction, without the statement timeout (an index build may take long). */
 export async function migrate(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
+  const applied = await orm.em.getConnection().transactional(async (transaction) => {
+    await transaction.raw('set local statement_timeout = 0');
+    return orm.getMigrator().up({ transaction });
+  });
   return applied.map((migration) => migration.name);
 }
 

@@ -12,7 +12,7 @@ import { defaultPortOf } from '../services.js';
 import { gatewaySecret, requireGateway, viewerFromHeaders } from './auth.js';
 import { envInt, envPrefix } from './config.js';
 import type { RequestContext } from './context.js';
-import { migrate, openDatabase, type Database, type DatabaseDefinition } from './database.js';
+import { migrate, openDatabase, serviceStatementTimeoutMs, type Database, type DatabaseDefinition } from './database.js';
 import { formatError } from './errors.js';
 import { jsonHttpErrors } from './http-errors.js';
 import { requestLogging, serviceLogger } from './logger.js';
@@ -39,6 +39,8 @@ export interface StartOptions {
   migrate?: boolean;
   /** Insert missing reference data after migrating (default true). */
   seed?: boolean;
+  /** PostgreSQL statement timeout of the request pool, ms; default `DATABASE_STATEMENT_TIMEOUT_MS`. */
+  statementTimeoutMs?: number;
 }
 
 export interface RunningSubgraph {
@@ -62,7 +64,10 @@ export function subgraphSchema(definition: SubgraphDefinition<unknown>): Promise
 }
 
 export async function seedDatabase(definition: SubgraphDefinition<unknown>, database: Database): Promise<void> {
-  await database.orm.em.fork().transactional((em) => definition.seed(em));
+  await database.orm.em.fork().transactional(async (em) => {
+    await em.execute('set local statement_timeout = 0'); // reference data may take a while on a slow disk
+    await definition.seed(em);
+  });
 }
 
 export async function startSubgraph<Loaders>(
@@ -70,7 +75,7 @@ export async function startSubgraph<Loaders>(
   options: StartOptions,
 ): Promise<RunningSubgraph> {
   const metrics = createMetrics(definition.name);
-  const database = await openDatabase(definition, options.databaseUrl, metrics.countStatement);
+  const database = await openDatabase(definition, options.databaseUrl, metrics.countStatement, { statementTimeoutMs: options.statementTimeoutMs ?? serviceStatementTimeoutMs() });
   try {
     if (options.migrate ?? true) await migrate(database.orm);
     if (options.seed ?? true) await seedDatabase(definition, database);
@@ -117,6 +122,7 @@ export async function startSubgraph<Loaders>(
     requireGateway(gatewaySecret()),
     express.json({ limit: '1mb' }),
     metrics.requestScope, // after the body parser, whose stream callbacks would lose the scope
+    database.cancelOnClose, // likewise
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const em = database.orm.em.fork();

@@ -40,9 +40,11 @@ export function traceRequests(service: string): RequestHandler {
   return (req, res, next) => {
     const parent = propagation.extract(context.active(), req.headers);
     const span = tracer.startSpan(`${req.method} ${req.baseUrl || req.path}`, { kind: SpanKind.SERVER, attributes: { 'http.method': req.method, 'http.route': req.baseUrl || req.path } }, parent);
-    res.once('finish', () => {
+    // `close` comes after `finish`, and also when the client went away before the answer: every span ends.
+    res.once('close', () => {
       span.setAttribute('http.status_code', res.statusCode);
-      if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      if (!res.writableFinished) span.setStatus({ code: SpanStatusCode.ERROR, message: 'client closed the request before the answer' });
+      else if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       span.end();
     });
     context.with(trace.setSpan(parent, span), next);
