@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { ensureSecrets } from '../subgraphs/toolkit/secrets.js';
@@ -7,6 +6,7 @@ import { envInt, envPrefix } from '../subgraphs/toolkit/config.js';
 import { startEmbeddedPostgres, defaultDataDir, type EmbeddedPostgres } from '../subgraphs/toolkit/embedded-postgres.js';
 import { SUBGRAPH_SERVICES as subgraphs } from '../subgraphs/services.js';
 import { REPO_ROOT } from '../subgraphs/toolkit/paths.js';
+import { postgresSupervisor, Supervisor } from './lib/supervisor.js';
 
 /**
  * `npm start`: the whole system on one machine. Subgraphs without `<NAME>_DATABASE_URL` get a
@@ -17,7 +17,8 @@ const root = REPO_ROOT;
 // Compiled (`npm start` builds dist/ first): services run on plain node; from sources, with tsx.
 const compiled = import.meta.url.endsWith('.js');
 const command = (entry: string) => (compiled ? [path.join('dist', entry.replace(/\.ts$/, '.js'))] : ['--import', 'tsx', entry]);
-const children: { name: string; process: ChildProcess }[] = [];
+const services: Supervisor[] = [];
+let database: Supervisor | undefined;
 let embedded: EmbeddedPostgres | undefined;
 let stopping = false;
 
@@ -27,6 +28,11 @@ async function main() {
   if (needEmbedded.length) {
     embedded = await startEmbeddedPostgres({ log: console.log });
     console.log(`PostgreSQL (embedded) on 127.0.0.1:${embedded.port}, data in ${defaultDataDir()}`);
+    // Supervised like the services: if the server dies, it is started again on the same data.
+    if (embedded.child) {
+      database = postgresSupervisor(embedded, () => startEmbeddedPostgres({ log: console.log }), (server) => (embedded = server), { log: (line) => console.error(line) });
+      await database.start();
+    }
     for (const subgraph of needEmbedded) {
       await embedded.ensureDatabase(subgraph.name);
       env[`${envPrefix(subgraph.name)}_DATABASE_URL`] = embedded.url(subgraph.name);
@@ -61,60 +67,21 @@ async function main() {
 }
 
 /**
- * Runs one service as its own Node process and resolves once its /health answers. A service that
- * dies later is started again (after 1, 2, 4 … up to 30 s), so one crash never takes the system
- * down; one that dies while starting fails the start.
+ * Runs one service as its own Node process and resolves once its /health answers. Its exit is
+ * watched from spawn (scripts/lib/supervisor.ts): one that dies while starting fails the start; one
+ * that dies later is started again (after 1, 2, 4 … up to 30 s), so one crash never takes the
+ * system down; one that ignores SIGTERM on shutdown is killed after STOP_GRACE_MS.
  */
 async function launch(name: string, entry: string, env: Record<string, string>, healthUrl: string): Promise<void> {
-  const prefix = `[${name}]`.padEnd(16);
-  let restarts = 0;
-
-  const spawnService = () => {
+  const service = new Supervisor({
+    name,
     // Services log JSON lines (pino) that name themselves: passed straight through.
-    const child = spawn(process.execPath, command(entry), {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    const entryIndex = children.findIndex((candidate) => candidate.name === name);
-    if (entryIndex >= 0) children[entryIndex].process = child;
-    else children.push({ name, process: child });
-    return child;
-  };
-
-  const waitHealthy = async (child: ChildProcess) => {
-    const deadline = Date.now() + envInt('START_TIMEOUT_MS', 120_000);
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting`);
-      try {
-        if ((await fetch(healthUrl, { signal: AbortSignal.timeout(1000) })).ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`${name} did not answer ${healthUrl} in time`);
-  };
-
-  const keepRunning = async (running: ChildProcess) => {
-    for (;;) {
-      const since = Date.now();
-      const [code, signal] = (await once(running, 'exit')) as [number | null, string | null];
-      if (stopping) return;
-      if (Date.now() - since > 60_000) restarts = 0;
-      const delay = Math.min(30_000, 1000 * 2 ** restarts);
-      restarts += 1;
-      console.error(`${prefix}exited (${signal ?? `code ${code}`}); starting it again in ${delay / 1000} s`);
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      if (stopping) return;
-      running = spawnService();
-      waitHealthy(running).then(() => console.log(`${prefix}is back`), () => undefined);
-    }
-  };
-
-  const child = spawnService();
-  await waitHealthy(child);
-  void keepRunning(child);
+    spawn: () => spawn(process.execPath, command(entry), { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] }),
+    ready: async () => (await fetch(healthUrl, { signal: AbortSignal.timeout(1000) })).ok,
+    log: (line) => console.error(line),
+  });
+  services.push(service);
+  await service.start();
 }
 
 function portIsFree(port: number): Promise<boolean> {
@@ -128,17 +95,9 @@ function portIsFree(port: number): Promise<boolean> {
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await Promise.all(
-    children.map(({ process: child }) =>
-      child.exitCode !== null || child.signalCode !== null
-        ? undefined
-        : new Promise((resolve) => {
-            child.once('exit', resolve);
-            child.kill('SIGTERM');
-          }),
-    ),
-  );
-  await embedded?.stop();
+  await Promise.all(services.map((service) => service.stop()));
+  if (database) await database.stop();
+  else await embedded?.stop();
   process.exit(code);
 }
 

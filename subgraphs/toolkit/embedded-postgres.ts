@@ -28,6 +28,8 @@ export interface EmbeddedPostgres {
   port: number;
   /** True when this process started the server (and so stops it); false when it found one running. */
   startedHere: boolean;
+  /** The server process when started here, for a supervisor to watch. */
+  child?: ChildProcess;
   url(database: string): string;
   ensureDatabase(name: string): Promise<boolean>;
   stop(): Promise<void>;
@@ -71,6 +73,7 @@ export async function startEmbeddedPostgres(options: Options = {}): Promise<Embe
   return {
     port,
     startedHere: server !== undefined,
+    child: server,
     url,
     async ensureDatabase(name) {
       if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Invalid database name ${name}`);
