@@ -70,12 +70,14 @@ interface PgConnection {
 }
 
 interface KnexClient {
-  _query(connection: PgConnection, query: unknown): Promise<unknown>;
-  cancelQuery(connection: PgConnection): Promise<unknown>;
+  _query(connection: PgConnection, query: { sql: string; bindings?: unknown[] }): Promise<unknown>;
+  acquireRawConnection(): Promise<PgConnection>;
+  destroyRawConnection(connection: PgConnection): Promise<void>;
 }
 
 interface QueryScope {
-  running: Set<PgConnection>;
+  /** The connections running this request's statements, with each one's SQL. */
+  running: Map<PgConnection, string>;
   closed: boolean;
 }
 
@@ -86,6 +88,12 @@ export class RequestClosedError extends Error {
   }
 }
 
+/**
+ * Cancels only if the backend still runs that very statement: by the time the cancelling
+ * connection is open, the pooled one may have finished and moved on to another request's SQL.
+ */
+const CANCEL_SQL = `select pg_cancel_backend(pid) from pg_stat_activity where pid = $1 and state = 'active' and query <> '' and starts_with($2::text, query)`;
+
 function trackQueries(orm: MikroORM): RequestHandler {
   const scopes = new AsyncLocalStorage<QueryScope>();
   const client = orm.em.getConnection().getKnex().client as unknown as KnexClient;
@@ -94,22 +102,30 @@ function trackQueries(orm: MikroORM): RequestHandler {
     const scope = scopes.getStore();
     if (!scope) return run.call(this, connection, query);
     if (scope.closed) return Promise.reject(new RequestClosedError());
-    scope.running.add(connection);
+    scope.running.set(connection, query.sql);
     const result = run.call(this, connection, query);
     const done = () => void scope.running.delete(connection);
     result.then(done, done);
     return result;
   };
-  const cancel = (connection: PgConnection) =>
-    // Outside the request's scope: the cancelling statement itself must run.
-    scopes.exit(() => client.cancelQuery(connection)).catch(() => undefined);
+  // Outside the request's scope: the cancelling statement itself must run.
+  const cancel = (scope: QueryScope, connection: PgConnection) =>
+    scopes.exit(async () => {
+      const canceller = await client.acquireRawConnection();
+      try {
+        const sql = scope.running.get(connection);
+        if (sql !== undefined && connection.processID) await run.call(client, canceller, { sql: CANCEL_SQL, bindings: [connection.processID, sql] });
+      } finally {
+        await client.destroyRawConnection(canceller);
+      }
+    }).catch(() => undefined);
 
   return (_req, res, next) => {
-    const scope: QueryScope = { running: new Set(), closed: false };
+    const scope: QueryScope = { running: new Map(), closed: false };
     res.once('close', () => {
       if (res.writableFinished) return;
       scope.closed = true;
-      for (const connection of scope.running) void cancel(connection);
+      for (const connection of scope.running.keys()) void cancel(scope, connection);
     });
     scopes.run(scope, next);
   };
