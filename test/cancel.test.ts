@@ -4,8 +4,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import { organizationsSubgraph } from '../subgraphs/organizations/server.js';
+import { GATEWAY_SECRET_HEADER, PARTNER_ORGANIZATION_HEADER } from '../subgraphs/toolkit/auth.js';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/toolkit/service.js';
-import { graphql } from './client.js';
+import { graphql, tokenFor } from './client.js';
 
 /**
  * Work nobody waits for stops. A subgraph of its own on a database of its own, whose table the
@@ -60,6 +61,50 @@ describe('statement timeout and cancellation', () => {
       expect(await running()).toBe(0);
     } finally {
       await unlock();
+    }
+  });
+
+  it('a write whose request closes mid-transaction is rolled back and leaves no connection in a transaction', async () => {
+    const { rows } = await admin.query(`select 1`); // keeps the admin connection warm
+    expect(rows).toHaveLength(1);
+    const borken = (await graphql('{ organization(slug: "kreis-borken") { id version description } }', {}, { url: untimed.url })).data.organization;
+    const update = (description: string, signal?: AbortSignal) =>
+      fetch(untimed.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${tokenForBorken}`,
+          [PARTNER_ORGANIZATION_HEADER]: borken.id,
+          [GATEWAY_SECRET_HEADER]: inject('gatewaySecret'),
+        },
+        body: JSON.stringify({
+          query: 'mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { organization { version description } } }',
+          variables: { input: { id: borken.id, version: borken.version, description } },
+        }),
+        signal,
+      });
+    const tokenForBorken = await tokenFor('kreis-borken', 'editor');
+    await lock();
+    try {
+      const client = new AbortController();
+      const pending = update('Nie geschrieben', client.signal).catch((error) => error);
+      await expect.poll(running, { timeout: 3000, interval: 50 }).toBe(1);
+      client.abort();
+      expect(await pending).toBeInstanceOf(Error);
+      await expect.poll(running, { timeout: 1000, interval: 50 }).toBe(0);
+      // The transaction was rolled back: no pooled connection is left inside it.
+      const inTransaction = async () =>
+        (await admin.query(`select count(*)::int as n from pg_stat_activity where datname = $1 and state like 'idle in transaction%' and pid <> $2`, [database, (locker as unknown as { processID: number }).processID])).rows[0].n;
+      await expect.poll(inTransaction, { timeout: 1000, interval: 50 }).toBe(0);
+    } finally {
+      await unlock();
+    }
+    // Nothing was written, and the pool serves the next write as usual.
+    expect((await graphql('{ organization(slug: "kreis-borken") { version description } }', {}, { url: untimed.url })).data.organization).toEqual({ version: borken.version, description: borken.description });
+    for (let attempt = 0; attempt < 12; attempt += 1) {
+      const answer = (await (await update(borken.description ?? 'Kreis im Westmünsterland')).json()) as any;
+      expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+      borken.version = answer.data.updateOrganization.organization.version;
     }
   });
 

@@ -94,27 +94,43 @@ export class RequestClosedError extends Error {
  */
 const CANCEL_SQL = `select pg_cancel_backend(pid) from pg_stat_activity where pid = $1 and state = 'active' and query <> '' and starts_with($2::text, query)`;
 
-function trackQueries(orm: MikroORM): RequestHandler {
-  const scopes = new AsyncLocalStorage<QueryScope>();
-  const client = orm.em.getConnection().getKnex().client as unknown as KnexClient;
-  const run = client._query;
-  client._query = function trackedQuery(this: KnexClient, connection, query) {
+/** Ending a transaction always goes through: a connection must never return to the pool inside one. */
+const TRANSACTION_CONTROL = /^\s*(rollback|commit|release|savepoint)\b/i;
+
+const scopes = new AsyncLocalStorage<QueryScope>();
+const trackedPrototypes = new WeakSet<object>();
+
+/**
+ * Hooks knex's `_query` on the client's prototype (a transaction runs on a copy of the client made
+ * from that prototype), once per process: statements sent within a request's scope are recorded.
+ */
+function trackStatements(client: KnexClient): void {
+  const prototype = Object.getPrototypeOf(client) as KnexClient;
+  if (trackedPrototypes.has(prototype)) return;
+  trackedPrototypes.add(prototype);
+  const run = prototype._query;
+  prototype._query = function trackedQuery(this: KnexClient, connection, query) {
     const scope = scopes.getStore();
     if (!scope) return run.call(this, connection, query);
-    if (scope.closed) return Promise.reject(new RequestClosedError());
+    if (scope.closed && !TRANSACTION_CONTROL.test(query.sql)) return Promise.reject(new RequestClosedError());
     scope.running.set(connection, query.sql);
     const result = run.call(this, connection, query);
     const done = () => void scope.running.delete(connection);
     result.then(done, done);
     return result;
   };
+}
+
+function cancelOnClose(orm: MikroORM): RequestHandler {
+  const client = orm.em.getConnection().getKnex().client as unknown as KnexClient;
+  trackStatements(client);
   // Outside the request's scope: the cancelling statement itself must run.
   const cancel = (scope: QueryScope, connection: PgConnection) =>
     scopes.exit(async () => {
       const canceller = await client.acquireRawConnection();
       try {
         const sql = scope.running.get(connection);
-        if (sql !== undefined && connection.processID) await run.call(client, canceller, { sql: CANCEL_SQL, bindings: [connection.processID, sql] });
+        if (sql !== undefined && connection.processID) await client._query(canceller, { sql: CANCEL_SQL, bindings: [connection.processID, sql] });
       } finally {
         await client.destroyRawConnection(canceller);
       }
@@ -135,7 +151,7 @@ function trackQueries(orm: MikroORM): RequestHandler {
 export async function openDatabase(definition: DatabaseDefinition, clientUrl: string, onStatement?: () => void, options: DatabaseOptions = {}): Promise<Database> {
   const orm = await MikroORM.init(ormConfig(definition, clientUrl, options));
   if (onStatement) orm.em.getConnection().getKnex().on('query', onStatement);
-  return { orm, cancelOnClose: trackQueries(orm) };
+  return { orm, cancelOnClose: cancelOnClose(orm) };
 }
 
 /** Runs pending migrations in one transaction, without the statement timeout (an index build may take long). */
