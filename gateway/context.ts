@@ -2,12 +2,15 @@ import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { subgraphUrl } from '../subgraphs/toolkit/peers.js';
 import { createPartnerResolver, type Partner } from './auth.js';
+import type { ClientHandle } from './rate-limit.js';
 
 /** What the gateway knows about one client request; forwarded to the subgraphs as headers. */
 export interface GatewayContext {
   requestId: string;
   /** The signed-in partner; null for anonymous callers. */
   partner: Partner | null;
+  /** Who pays for the request (`rate-limit.ts`); absent for operations run outside an HTTP request. */
+  client?: ClientHandle;
 }
 
 const resolvers = new Map<string, ReturnType<typeof createPartnerResolver>>();
@@ -19,5 +22,5 @@ export async function createGatewayContext(req: Request, res: Response, subgraph
   const organizationsUrl = subgraphUrls?.get('organizations') ?? subgraphUrl('organizations');
   let partnerOf = resolvers.get(organizationsUrl);
   if (!partnerOf) resolvers.set(organizationsUrl, (partnerOf = createPartnerResolver(organizationsUrl)));
-  return { requestId, partner: await partnerOf(req.headers.authorization) };
+  return { requestId, partner: await partnerOf(req.headers.authorization), client: res.locals.client as ClientHandle | undefined };
 }
