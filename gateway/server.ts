@@ -58,6 +58,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy the budget of anonymous callers must key on the client's address, not the proxy's.
+  const trustProxy = envString('TRUST_PROXY', '');
+  if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
   const httpServer = http.createServer(app);
   const limits = limitsFromEnv();
   const budget = budgetFromEnv();
