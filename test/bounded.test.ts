@@ -1,10 +1,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CostBudget } from '../gateway/rate-limit.js';
-import { ResponseCache } from '../gateway/response-cache.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
-import { addKnownOperationNames, operationLabel } from '../subgraphs/toolkit/metrics.js';
 import { graphql, subgraphUrl, tokenFor } from './client.js';
 
 async function inBatches(count: number, size: number, run: (index: number) => Promise<unknown>) {
@@ -28,64 +25,6 @@ describe('metric labels from a bounded set', () => {
     expect(subgraphMetrics.length).toBeLessThan(200_000);
     expect(subgraphMetrics).not.toContain('Invented1x');
   }, 120_000);
-
-  it('labels the saved playground operations and names added later by themselves', () => {
-    expect(operationLabel('ExploreTheRegion')).toBe('ExploreTheRegion');
-    expect(operationLabel('ExploreTheRegion__projects__0')).toBe('ExploreTheRegion');
-    expect(operationLabel('SomethingElse')).toBe('other');
-    expect(operationLabel(undefined)).toBe('anonymous');
-    addKnownOperationNames(['PartnerPortalProjects']);
-    expect(operationLabel('PartnerPortalProjects')).toBe('PartnerPortalProjects');
-  });
-});
-
-describe('response cache bounded in bytes', () => {
-  it('evicts the least recently used entries past its size and drops expired ones', () => {
-    const cache = new ResponseCache(1000, 1000);
-    const body = 'x'.repeat(150); // 2 × (1 + 150) bytes = 302
-    cache.set('a', body, 0);
-    cache.set('b', body, 0);
-    cache.set('c', body, 0);
-    expect(cache.get('a', 1)).toBe(body); // now b is the least recently used
-    cache.set('d', body, 2);
-    expect(cache.get('b', 3)).toBeUndefined();
-    expect(cache.get('a', 3)).toBe(body);
-    expect(cache.bytes).toBeLessThanOrEqual(1000);
-    expect(cache.count).toBe(3);
-    // Past the TTL every entry goes on the next store, looked up or not.
-    cache.set('e', body, 2000);
-    expect(cache.count).toBe(1);
-    expect(cache.bytes).toBe(302);
-    expect(cache.get('a', 2000)).toBeUndefined();
-  });
-
-  it('refuses an entry larger than the whole cache', () => {
-    const cache = new ResponseCache(100, 1000);
-    cache.set('big', 'x'.repeat(100), 0);
-    expect(cache.count).toBe(0);
-  });
-});
-
-describe('budget map bounded', () => {
-  it('expires idle clients and caps the number of clients', () => {
-    const budget = new CostBudget(10, 60_000, 3);
-    for (const key of ['a', 'b', 'c']) budget.spend(key, 4, false, 0);
-    expect(budget.size).toBe(3);
-    budget.spend('d', 1, false, 1); // over the cap: the oldest window goes
-    expect(budget.size).toBe(3);
-    expect(budget.peek('a', 2).remaining).toBe(10);
-    expect(budget.peek('b', 2).remaining).toBe(6);
-    budget.spend('e', 1, false, 70_000); // every other window has ended
-    expect(budget.size).toBe(1);
-  });
-
-  it('refuses what is not left and resets with the window', () => {
-    const budget = new CostBudget(10, 60_000);
-    expect(budget.spend('a', 8, false, 0)).toMatchObject({ ok: true, remaining: 2, resetAt: 60_000 });
-    expect(budget.spend('a', 3, false, 1)).toMatchObject({ ok: false, remaining: 2 });
-    expect(budget.spend('a', 3, true, 1)).toMatchObject({ ok: true, remaining: 0 });
-    expect(budget.spend('a', 3, false, 60_000)).toMatchObject({ ok: true, remaining: 7, resetAt: 120_000 });
-  });
 });
 
 describe('response cache invalidated when the write is done, whatever its client does', () => {
