@@ -60,7 +60,8 @@ export function admissionPlugin({ limits, anonymousIntrospection, budget }: Admi
           }
           const client = contextValue.client;
           if (!budget || !client) return;
-          const spent = budget.spend(client.key, requested, client.kind === 'file');
+          const due = Math.max(0, requested - client.prepaid);
+          const spent = budget.spend(client.key, due, client.kind === 'file');
           state = spent;
           if (!spent.ok) {
             const retryAfter = retryAfterSeconds(spent.resetAt);
@@ -68,7 +69,8 @@ export function admissionPlugin({ limits, anonymousIntrospection, budget }: Admi
               extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter, http: { status: 429 } },
             });
           }
-          client.spent += requested;
+          client.spent += due;
+          client.prepaid = 0;
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
@@ -80,11 +82,8 @@ export function admissionPlugin({ limits, anonymousIntrospection, budget }: Admi
             }
           }
           const client = contextValue.client;
-          if (budget && client && !state) {
-            // Refused before it could be measured (syntax, validation, limits): one point.
-            state = budget.spend(client.key, 1, true);
-            client.spent += 1;
-          }
+          // Refused before it was measured (syntax, validation, limits): the point paid at the door.
+          if (budget && client && !state) state = budget.peek(client.key);
           if (state && response.http.status === 429) response.http.headers.set('retry-after', String(retryAfterSeconds(state.resetAt)));
           result.extensions = { ...result.extensions, cost: costExtension(requested, state) };
         },

@@ -35,6 +35,8 @@ export interface ClientHandle {
   kind: 'graphql' | 'file';
   /** Points spent by this request so far. */
   spent: number;
+  /** Points paid at the door (1 for every `/graphql` request) that its operation's cost includes. */
+  prepaid: number;
 }
 
 export class CostBudget {
@@ -132,19 +134,22 @@ export function tooManyRequests(res: Response, requested: number, state: BudgetS
 
 /**
  * Identifies the client of every request (`res.locals.client`, read by the GraphQL context) and
- * refuses what its budget cannot pay: on `/graphql` a client with nothing left (before any
- * parsing), on a file route a client that cannot pay `fileCost` (then charged up front).
+ * refuses what its budget cannot pay, before any parsing: on `/graphql` 1 point (the operation's
+ * cost is settled by the admission step), on a file route `fileCost`.
  */
 export function admitClient(budget: CostBudget | null, kind: ClientHandle['kind'], fileCost = 0): RequestHandler {
   return async (req, res, next) => {
     try {
-      const client: ClientHandle = { key: await clientKeyOf(req), kind, spent: 0 };
+      const client: ClientHandle = { key: await clientKeyOf(req), kind, spent: 0, prepaid: 0 };
       res.locals.client = client;
       if (!budget) return next();
+      // Every request pays at least 1 point here, so even those that never reach an operation
+      // (bad JSON, a forged token, a batch) are counted.
       const requested = kind === 'file' ? fileCost : 1;
-      const spent = kind === 'file' ? budget.spend(client.key, requested) : { ...budget.peek(client.key), ok: budget.peek(client.key).remaining >= 1 };
+      const spent = budget.spend(client.key, requested);
       if (!spent.ok) return tooManyRequests(res, requested, spent, budget.perWindow);
-      if (kind === 'file') client.spent += requested;
+      client.spent += requested;
+      if (kind === 'graphql') client.prepaid = requested;
       next();
     } catch (error) {
       next(error);

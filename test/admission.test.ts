@@ -135,7 +135,8 @@ describe('cost-based rate limiting per client', () => {
     const second = await post(gateway.url, { query: '{ projects(first: 500) { edges { node { participants { organization { name } } } } } }' }, { authorization: `Bearer ${token}` });
     expect(second.status).toBe(429);
     expect(second.body.errors[0].extensions.code).toBe('RATE_LIMITED');
-    expect(second.body.extensions.cost).toMatchObject({ requested: 215, remaining: 85 });
+    // The point every request pays at the door is gone; the rest was never spent.
+    expect(second.body.extensions.cost).toMatchObject({ requested: 215, remaining: 84 });
     expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
@@ -171,5 +172,17 @@ describe('cost-based rate limiting per client', () => {
     }
     expect(statuses[0]).toBe(200);
     expect(statuses).toContain(429);
+  });
+
+  it('counts requests that never reach an operation (a forged token, bad JSON)', async () => {
+    const own = await startWith({ RATE_LIMIT_PER_MINUTE: '100' }); // this machine's address has a fresh budget there
+    const statuses: number[] = [];
+    for (let i = 0; i < 105; i += 1) {
+      const response = await fetch(own.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer forged.token.value' }, body: '{"query": ' });
+      statuses.push(response.status);
+    }
+    await own.stop();
+    expect(statuses.slice(0, 5)).not.toContain(429);
+    expect(statuses.slice(-5)).toEqual([429, 429, 429, 429, 429]);
   });
 });
