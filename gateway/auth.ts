@@ -12,6 +12,7 @@ export interface Partner {
   role: Role;
 }
 
+const MAX_CACHED_ORGANIZATIONS = 10_000;
 const ORGANIZATION_BY_SLUG = 'query($slug: String!) { organization(slug: $slug) { id } }';
 
 /**
@@ -36,6 +37,10 @@ export function createPartnerResolver(organizationsUrl: string, ttlMs = 30_000) 
       });
     }
     const id = data.organization?.id ?? null;
+    // Slugs come from verified tokens only, but a key server may sign many: keep the map bounded.
+    if (cache.size >= MAX_CACHED_ORGANIZATIONS) {
+      for (const [key, entry] of cache) if (entry.until <= Date.now() || cache.size >= MAX_CACHED_ORGANIZATIONS) cache.delete(key);
+    }
     cache.set(slug, { id, until: Date.now() + ttlMs });
     return id;
   }

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { subgraphUrl } from '../subgraphs/toolkit/peers.js';
 import { createPartnerResolver, type Partner } from './auth.js';
+import type { ClientHandle } from './rate-limit.js';
 
 /** What the gateway knows about one client request; forwarded to the subgraphs as headers. */
 export interface GatewayContext {
@@ -10,6 +11,8 @@ export interface GatewayContext {
   partner: Partner | null;
   /** Fires when the client goes away before its answer is sent: its subgraph reads are aborted. */
   signal?: AbortSignal;
+  /** Who pays for the request (`rate-limit.ts`); absent for operations run outside an HTTP request. */
+  client?: ClientHandle;
 }
 
 const resolvers = new Map<string, ReturnType<typeof createPartnerResolver>>();
@@ -25,5 +28,5 @@ export async function createGatewayContext(req: Request, res: Response, subgraph
   res.once('close', () => {
     if (!res.writableFinished) gone.abort(new Error('The client closed the connection'));
   });
-  return { requestId, partner: await partnerOf(req.headers.authorization), signal: gone.signal };
+  return { requestId, partner: await partnerOf(req.headers.authorization), signal: gone.signal, client: res.locals.client as ClientHandle | undefined };
 }

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { formatError } from '../subgraphs/toolkit/errors.js';
 import { serviceLogger } from '../subgraphs/toolkit/logger.js';
+import { ADMISSION_CODES } from './admission.js';
 
 const logger = serviceLogger('gateway');
 import type { GatewayContext } from './context.js';
@@ -23,6 +24,10 @@ export function formatGatewayError(debug: boolean) {
       return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions };
     }
     if (formatted.extensions?.code === 'SUBGRAPH_UNAVAILABLE') return formatted;
+    if (ADMISSION_CODES.has(String(formatted.extensions?.code))) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
     return formatError(formatted, error);
   };
 }

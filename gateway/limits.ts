@@ -1,15 +1,18 @@
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { RequestHandler } from 'express';
 import {
-  getNamedType, getNullableType, GraphQLError, isInterfaceType, isListType, isObjectType, Kind, parse,
-  type DocumentNode, type FragmentDefinitionNode, type GraphQLNamedType, type GraphQLSchema,
-  type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
+  getNamedType, getNullableType, GraphQLError, isCompositeType, isListType, Kind, validate,
+  type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
+import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { envInt } from '../subgraphs/toolkit/config.js';
 import { introspectionOf } from './introspection.js';
 
 /**
- * What one request may ask of the graph, checked on the parsed document before Apollo validates
- * or plans it, so fragment and alias bombs cost nothing downstream. Each refusal is a 400 whose
+ * What one request may ask of the graph, checked by the admission step (`admission.ts`) on the
+ * document Apollo resolved, before it is planned or run. Each refusal is a 400 whose
  * `extensions.code` names the limit.
  */
 export interface RequestLimits {
@@ -39,127 +42,139 @@ export function limitsFromEnv(): RequestLimits {
   };
 }
 
-/** Set on `res.locals.graphqlOperation` for the middleware after this one. */
-export interface OperationInfo {
-  type: 'query' | 'mutation' | 'subscription' | undefined;
-  introspection: boolean;
-}
-
 export class LimitError extends GraphQLError {
-  constructor(code: string, message: string, limit: number, actual?: number) {
-    super(message, { extensions: { code, limit, ...(actual === undefined ? {} : { actual }) } });
+  constructor(readonly code: string, message: string, readonly limit: number, readonly actual?: number) {
+    super(message, { extensions: { code, limit, ...(actual === undefined ? {} : { actual }), http: { status: 400 } } });
+  }
+
+  /** A fresh error for each request refused by a remembered measure. */
+  again(): LimitError {
+    return new LimitError(this.code, this.message, this.limit, this.actual);
   }
 }
 
-interface Measure {
-  depth: number;
-  aliases: number;
-  directives: number;
+/** What admission learned of an operation: its cost and how it touches the schema. */
+export interface Measured {
+  /** Rows the operation may ask for (see `RequestLimits.maxCost`), variable defaults included. */
   cost: number;
+  introspection: { reads: boolean; only: boolean };
 }
 
-const ZERO: Measure = { depth: 0, aliases: 0, directives: 0, cost: 0 };
+const FOUND = /found (\d+)/;
 
-/** Measures a document; throws a LimitError at the first limit it exceeds. */
-export function checkLimits(
+/** Depth, alias and directive measures depend on the document only: one per parsed document. */
+const structureChecked = new WeakMap<DocumentNode, Map<string, LimitError | null>>();
+
+/**
+ * Measures the operation a request will run, on the document Apollo resolved (from text, an APQ
+ * hash, GET or a trusted document id alike), and throws a LimitError at the first limit it
+ * exceeds. Depth, aliases and directives are GraphQL Armor's rules; the cost is
+ * graphql-query-complexity's walk with our estimator (`first` × child cost, variables coerced
+ * with their defaults).
+ */
+export function measureOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
+  operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
   limits: RequestLimits,
-  operationName?: string | null,
-): void {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  const operations: OperationDefinitionNode[] = [];
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    else if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
+): Measured {
+  const operationName = operation.name?.value ?? null;
+  const introspection = introspectionOf(document, operationName);
+  checkStructure(schema, document, operation, introspection.only ? limits.maxIntrospectionDepth : limits.maxDepth, limits);
+
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema,
+      query: operationName ? document : { ...document, definitions: document.definitions.filter((definition) => definition.kind !== Kind.OPERATION_DEFINITION || definition === operation) },
+      variables,
+      operationName: operationName ?? undefined,
+      estimators: [rowsEstimator(limits)],
+      maxQueryNodes: MAX_QUERY_NODES,
+    });
+  } catch (error) {
+    if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
+      throw new LimitError('COST_LIMIT', `The operation selects more than ${MAX_QUERY_NODES} fields once fragments are spread; the cost limit is ${limits.maxCost}`, limits.maxCost);
+    }
+    // Variables that do not fit their types: the same answer graphql-js gives when it executes.
+    if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    throw error;
   }
-  const selected = operationName ? operations.filter((operation) => operation.name?.value === operationName) : operations;
-  const maxDepth = introspectionOf(document, operationName).only ? limits.maxIntrospectionDepth : limits.maxDepth;
+  if (cost > limits.maxCost) {
+    throw new LimitError('COST_LIMIT', `The operation may ask for ${Math.round(cost)} rows; the limit is ${limits.maxCost}`, limits.maxCost, Math.round(cost));
+  }
+  return { cost, introspection };
+}
 
-  // A fragment measures the same wherever it is spread: memoized, fragment bombs stay linear.
-  const fragmentMeasures = new Map<string, Measure>();
-  const inProgress = new Set<string>();
+/** Fields a fragment-spread document may expand to before it counts as over the cost limit. */
+const MAX_QUERY_NODES = 10_000;
 
-  const firstArgument = (args: readonly { name: { value: string }; value: ValueNode }[] | undefined): number | undefined => {
-    const first = args?.find((arg) => arg.name.value === 'first');
-    if (!first) return undefined;
-    const value = first.value.kind === Kind.VARIABLE ? variables[first.value.name.value] : first.value.kind === Kind.INT ? Number(first.value.value) : undefined;
-    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : limits.assumedListSize;
-  };
-
-  /** Rows a field may return: `first` of a connection, the assumed size of a plain list, else 1. */
-  const rowsOf = (parent: GraphQLNamedType | undefined, fieldName: string, args: Parameters<typeof firstArgument>[0]) => {
-    const first = firstArgument(args);
-    if (first !== undefined) return first;
-    const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[fieldName] : undefined;
-    if (!field || !isListType(getNullableType(field.type))) return 1;
+/** Rows a field may return: `first` of a connection, the assumed size of a plain list, else 1. */
+function rowsEstimator(limits: RequestLimits) {
+  return ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
+    // Only fields with sub-selections fetch rows; their size multiplies what the children ask.
+    if (!isCompositeType(getNamedType(field.type))) return 0;
+    let rows = 1;
+    if ('first' in args) rows = typeof args.first === 'number' && Number.isFinite(args.first) && args.first >= 0 ? args.first : limits.assumedListSize;
     // A connection's edges are already counted by its `first`.
-    return parent!.name.endsWith('Connection') ? 1 : limits.assumedListSize;
+    else if (isListType(getNullableType(field.type))) rows = type.name.endsWith('Connection') ? 1 : limits.assumedListSize;
+    return rows + rows * childComplexity;
   };
+}
 
-  const typeOfField = (parent: GraphQLNamedType | undefined, fieldName: string): GraphQLNamedType | undefined => {
-    const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[fieldName] : undefined;
-    return field ? getNamedType(field.type) : undefined;
-  };
-
-  const measure = (selectionSet: SelectionSetNode | undefined, parent: GraphQLNamedType | undefined): Measure => {
-    if (!selectionSet) return ZERO;
-    let depth = 0;
-    let aliases = 0;
-    let directives = 0;
-    let cost = 0;
-    for (const selection of selectionSet.selections) {
-      directives += selection.directives?.length ?? 0;
-      let inner: Measure;
-      if (selection.kind === Kind.FIELD) {
-        if (selection.alias) aliases += 1;
-        const child = measure(selection.selectionSet, typeOfField(parent, selection.name.value));
-        // Only fields with sub-selections fetch rows; their size multiplies what the children ask.
-        const rows = selection.selectionSet ? rowsOf(parent, selection.name.value, selection.arguments) : 0;
-        inner = { depth: child.depth + 1, aliases: child.aliases, directives: child.directives, cost: rows + rows * child.cost };
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        inner = measure(selection.selectionSet, selection.typeCondition ? schema.getType(selection.typeCondition.name.value) ?? undefined : parent);
-      } else {
-        inner = measureFragment(selection.name.value);
-      }
-      depth = Math.max(depth, inner.depth);
-      aliases += inner.aliases;
-      directives += inner.directives;
-      cost += inner.cost;
-    }
-    return { depth, aliases, directives, cost };
-  };
-
-  const measureFragment = (name: string): Measure => {
-    const known = fragmentMeasures.get(name);
-    if (known) return known;
-    const fragment = fragments.get(name);
-    if (!fragment || inProgress.has(name)) return ZERO; // unknown or circular: GraphQL validation reports it
-    inProgress.add(name);
-    const result = measure(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined);
-    inProgress.delete(name);
-    fragmentMeasures.set(name, result);
-    return result;
-  };
-
-  for (const operation of selected) {
-    const rootFields = operation.selectionSet.selections.length;
-    if (rootFields > limits.maxRootFields) {
-      throw new LimitError('ROOT_FIELD_LIMIT', `The operation selects ${rootFields} root fields; at most ${limits.maxRootFields} are allowed`, limits.maxRootFields, rootFields);
-    }
-    const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
-    const result = measure(operation.selectionSet, root ?? undefined);
-    const checks: [string, string, number, number][] = [
-      ['QUERY_DEPTH_LIMIT', 'is nested', result.depth, maxDepth],
-      ['ALIAS_LIMIT', 'uses aliases', result.aliases, limits.maxAliases],
-      ['DIRECTIVE_LIMIT', 'uses directives', result.directives + (operation.directives?.length ?? 0), limits.maxDirectives],
-      ['COST_LIMIT', 'may ask for rows', result.cost, limits.maxCost],
-    ];
-    for (const [code, what, actual, limit] of checks) {
-      if (actual > limit) throw new LimitError(code, `The operation ${what} ${Math.round(actual)} times/levels; the limit is ${limit}`, limit, Math.round(actual));
-    }
+function checkStructure(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, maxDepth: number, limits: RequestLimits): void {
+  let checked = structureChecked.get(document);
+  const key = `${operation.name?.value ?? ''}\u0000${maxDepth}`;
+  const known = checked?.get(key);
+  if (known !== undefined) {
+    if (known) throw known.again();
+    return;
   }
+  let refusal: LimitError | null = null;
+  const rootFields = countRootFields(document, operation);
+  if (rootFields > limits.maxRootFields) {
+    refusal = new LimitError('ROOT_FIELD_LIMIT', `The operation selects ${rootFields} root fields; at most ${limits.maxRootFields} are allowed`, limits.maxRootFields, rootFields);
+  } else {
+    // Armor's rules report through `onReject` instead of throwing, so the first refusal keeps its code.
+    const reject = (code: string, what: string, limit: number) => [
+      (_context: unknown, error: GraphQLError) => {
+        if (refusal) return;
+        const actual = Number(FOUND.exec(error.message)?.[1]);
+        refusal = new LimitError(code, `The operation ${what} ${Number.isFinite(actual) ? actual : 'more'} times/levels; the limit is ${limit}`, limit, Number.isFinite(actual) ? actual : undefined);
+      },
+    ];
+    const options = { exposeLimits: true, propagateOnRejection: false };
+    validate(schema, { ...document, definitions: document.definitions.filter((definition) => definition.kind !== Kind.OPERATION_DEFINITION || definition === operation) }, [
+      maxDepthRule({ ...options, n: maxDepth, flattenFragments: true, ignoreIntrospection: false, onReject: reject('QUERY_DEPTH_LIMIT', 'is nested', maxDepth) }),
+      maxAliasesRule({ ...options, n: limits.maxAliases, onReject: reject('ALIAS_LIMIT', 'uses aliases', limits.maxAliases) }),
+      maxDirectivesRule({ ...options, n: limits.maxDirectives, onReject: reject('DIRECTIVE_LIMIT', 'uses directives', limits.maxDirectives) }),
+    ]);
+  }
+  if (!checked) structureChecked.set(document, (checked = new Map()));
+  checked.set(key, refusal);
+  if (refusal) throw (refusal as LimitError).again();
+}
+
+/** Root fields of an operation, fragments at the root included. */
+function countRootFields(document: DocumentNode, operation: OperationDefinitionNode): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const seen = new Set<string>();
+  const count = (selectionSet: SelectionSetNode): number => {
+    let fields = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) fields += 1;
+      else if (selection.kind === Kind.INLINE_FRAGMENT) fields += count(selection.selectionSet);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value); // a circular spread is GraphQL validation's to report
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) fields += count(fragment.selectionSet);
+      }
+    }
+    return fields;
+  };
+  return count(operation.selectionSet);
 }
 
 const MAX_VARIABLE_DEPTH = 32;
@@ -177,69 +192,33 @@ function nestingDepth(value: unknown): number {
   return deepest;
 }
 
+
 function refuse(res: Parameters<RequestHandler>[1], status: number, error: GraphQLError | { message: string; extensions: Record<string, unknown> }) {
   res.status(status).json({ errors: [{ message: error.message, extensions: error.extensions }] });
 }
 
 /**
- * Express middleware in front of Apollo: batched requests off, token/depth/alias/root-field/
- * directive/cost limits, and introspection only where `mayIntrospect` allows it.
+ * Express middleware in front of Apollo for what the HTTP body alone decides: batched requests
+ * off and variables nested at most 32 levels. Everything measured on the document is the
+ * admission step's (`admission.ts`), inside Apollo's pipeline.
  */
-export function requestLimits(
-  schema: () => GraphQLSchema | undefined,
-  limits: RequestLimits,
-  mayIntrospect: (req: Parameters<RequestHandler>[0]) => boolean | Promise<boolean>,
-): RequestHandler {
-  return async (req, res, next) => {
+export function requestShape(): RequestHandler {
+  return (req, res, next) => {
     const body = req.method === 'POST' ? req.body : req.query;
     if (Array.isArray(body)) {
       refuse(res, 400, { message: 'Batched requests are not accepted: send one operation per request', extensions: { code: 'BATCHED_REQUESTS_DISABLED' } });
       return;
     }
-    const query = body?.query;
-    if (typeof query !== 'string') return next(); // Apollo answers with its own 400
-    let document: DocumentNode;
-    try {
-      document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
-    } catch (error) {
-      if (error instanceof GraphQLError && /tokens/.test(error.message)) {
-        refuse(res, 400, new LimitError('TOKEN_LIMIT', `The document has more than ${limits.maxTokens} tokens`, limits.maxTokens));
-        return;
-      }
-      return next(); // a syntax error: Apollo reports GRAPHQL_PARSE_FAILED with the location
-    }
-    let variables: Record<string, unknown> = {};
-    if (body.variables && typeof body.variables === 'object') variables = body.variables;
-    else if (typeof body.variables === 'string') {
+    let variables: unknown = body?.variables;
+    if (typeof variables === 'string') {
       try {
-        variables = JSON.parse(body.variables);
+        variables = JSON.parse(variables);
       } catch {
-        variables = {};
+        variables = undefined; // Apollo answers with its own 400
       }
     }
     if (nestingDepth(variables) > MAX_VARIABLE_DEPTH) {
-      refuse(res, 400, new LimitError('VARIABLES_DEPTH_LIMIT', `Variables are nested deeper than ${MAX_VARIABLE_DEPTH} levels`, MAX_VARIABLE_DEPTH));
-      return;
-    }
-    try {
-      const current = schema();
-      if (current) checkLimits(current, document, variables ?? {}, limits, typeof body.operationName === 'string' ? body.operationName : null);
-    } catch (error) {
-      if (error instanceof LimitError) {
-        refuse(res, 400, error);
-        return;
-      }
-      throw error;
-    }
-    // What later middleware (the response cache) needs to know of the operation.
-    const operation = document.definitions.find(
-      (definition): definition is OperationDefinitionNode =>
-        definition.kind === Kind.OPERATION_DEFINITION && (!body.operationName || definition.name?.value === body.operationName),
-    );
-    const introspection = introspectionOf(document, typeof body.operationName === 'string' ? body.operationName : null).reads;
-    res.locals.graphqlOperation = { type: operation?.operation, introspection } satisfies OperationInfo;
-    if (introspection && !(await mayIntrospect(req))) {
-      refuse(res, 400, { message: 'Introspection is disabled here; sign in with a partner token to read the schema', extensions: { code: 'INTROSPECTION_DISABLED' } });
+      refuse(res, 400, { message: `Variables are nested deeper than ${MAX_VARIABLE_DEPTH} levels`, extensions: { code: 'VARIABLES_DEPTH_LIMIT', limit: MAX_VARIABLE_DEPTH } });
       return;
     }
     next();

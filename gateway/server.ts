@@ -6,7 +6,6 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { bearerToken, verifyPartnerToken } from '../subgraphs/toolkit/auth.js';
 import { envBool, envInt, envString } from '../subgraphs/toolkit/config.js';
 import { jsonHttpErrors } from '../subgraphs/toolkit/http-errors.js';
 import { requestLogging, serviceLogger } from '../subgraphs/toolkit/logger.js';
@@ -15,12 +14,13 @@ import { traceRequests } from '../subgraphs/toolkit/tracing.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
 import { formatGatewayError, requestIdOnInternalErrors } from './errors.js';
 import { createExportRouter } from './export.js';
-import { limitsFromEnv, requestLimits } from './limits.js';
+import { admissionPlugin } from './admission.js';
+import { limitsFromEnv, requestShape } from './limits.js';
 import { playgroundRouter } from './playground.js';
 import { meteredQueryPlanCache } from './query-plan-cache.js';
-import { responseCache } from './response-cache.js';
+import { responseCachePlugin } from './response-cache.js';
 import { createProfilesRouter } from './profiles.js';
-import { rateLimitPerClient } from './rate-limit.js';
+import { admitClient, budgetFromEnv } from './rate-limit.js';
 import { createSubgraphFetchMetrics, SubgraphClient } from './subgraph-client.js';
 import { checkSubgraphs } from './readiness.js';
 import { readSupergraph, subgraphEndpoints } from './supergraph.js';
@@ -37,17 +37,6 @@ export interface RunningGateway {
   url: string;
   port: number;
   stop(): Promise<void>;
-}
-
-async function isSignedIn(authorization: string | undefined): Promise<boolean> {
-  const token = bearerToken(authorization);
-  if (!token) return false;
-  try {
-    await verifyPartnerToken(token);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Builds the gateway from the static supergraph file: no subgraph is asked anything at start-up. */
@@ -69,16 +58,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy the budget of anonymous callers must key on the client's address, not the proxy's.
+  const trustProxy = envString('TRUST_PROXY', '');
+  if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
   const httpServer = http.createServer(app);
+  const limits = limitsFromEnv();
+  const budget = budgetFromEnv();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    // Always on in Apollo; who may introspect is decided by `requestLimits` below.
+    // Always on in Apollo; who may introspect is decided by the admission step.
     introspection: true,
+    parseOptions: { maxTokens: limits.maxTokens },
     formatError: formatGatewayError(envBool('DEBUG_ERRORS', false)),
     includeStacktraceInErrorResponses: envBool('DEBUG_ERRORS', false),
     // Our entry points handle SIGTERM (drain, close the pool, exit 0); two handlers would race.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), metrics.plugin, requestIdOnInternalErrors, requestLogging(serviceLogger('gateway'))],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), metrics.plugin, requestIdOnInternalErrors, requestLogging(serviceLogger('gateway')),
+      // With INTROSPECTION=false (production) signed-in partners still get the schema and docs.
+      admissionPlugin({ limits, anonymousIntrospection: envBool('INTROSPECTION', true), budget }),
+      responseCachePlugin({ ttlMs: envInt('RESPONSE_CACHE_TTL_MS', 5000), maxBytes: envInt('RESPONSE_CACHE_MIB', 32) * 1024 * 1024, registry: metrics.registry })],
   });
   await apollo.start();
 
@@ -92,17 +90,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ready' : 'unavailable', missing, subgraphs: readiness.subgraphs });
   });
   app.use(playgroundRouter());
+  const fileCost = envInt('RATE_LIMIT_FILE_COST', 100);
+  app.use('/profiles', admitClient(budget, 'file', fileCost));
+  app.use('/export', admitClient(budget, 'file', fileCost));
   app.use(createProfilesRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
   app.use(createExportRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
-  const introspection = envBool('INTROSPECTION', true);
   app.use(
     '/graphql',
     traceRequests('gateway'),
-    rateLimitPerClient(),
+    admitClient(budget, 'graphql'),
     express.json({ limit: envString('BODY_LIMIT', '1mb') }),
-    // With INTROSPECTION=false (production) signed-in partners still get the schema and docs.
-    requestLimits(() => gateway.schema, limitsFromEnv(), async (req) => introspection || (await isSignedIn(req.headers.authorization))),
-    responseCache({ ttlMs: envInt('RESPONSE_CACHE_TTL_MS', 5000), maxEntries: envInt('RESPONSE_CACHE_ENTRIES', 1000), registry: metrics.registry }),
+    requestShape(),
     expressMiddleware(apollo, { context: ({ req, res }) => createGatewayContext(req, res, urls) }),
   );
   app.use(jsonHttpErrors);

@@ -10,8 +10,14 @@ import { memoryUse, postmasterPid, type Watched } from './bench/processes.js';
 import { scaleDatabaseNames, scalePostgres } from './bench/scale-databases.js';
 import { Launcher } from './bench/system.js';
 import { NESTED_QUERY, SINGLE_SUBGRAPH_QUERY } from './bench/workloads.js';
+import { ATTACKER, normalClientIdentity, runAttacker, type AttackTally } from './bench/attack.js';
 
 /**
+ * `npm run soak -- --attack --seconds 120 [--clients 8]`: the same normal clients, each a partner
+ * app with its own token and a steady pace, for half the time alone and for the other half beside
+ * one hostile client using every trick the admission step must stop (`attack.ts`); prints the
+ * normal clients' p95 without and with the attacker, their failures, and what the attacker got.
+ *
  * `npm run soak -- --seconds 600 [--clients 20]`: a bounded mixed read/write workload against the
  * whole system (loopback only) on its own databases (`*_soak`, reference data seeded); writes
  * update projects the clients created at the start, so the data keeps its size. Reports
@@ -24,8 +30,11 @@ const arg = (name: string, fallback: number) => {
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
   return value;
 };
-const seconds = arg('seconds', 600);
-const clients = arg('clients', 20);
+const attackMode = process.argv.includes('--attack');
+const seconds = arg('seconds', attackMode ? 120 : 600);
+const clients = arg('clients', attackMode ? 8 : 20);
+/** With --attack each normal client sends one request per this many ms (a partner app, not a flood). */
+const PACE_MS = 200;
 const root = path.join(import.meta.dirname, '..');
 const resultsDir = path.join(root, 'bench-results');
 
@@ -58,7 +67,10 @@ async function main() {
   const databaseUrls = await prepareDatabases();
   const launcher = new Launcher(path.join(resultsDir, 'soak-services.log'));
   try {
-    const { gateway, subgraphs: services } = await launcher.startSystem(databaseUrls);
+    const system = await launcher.startSystem(databaseUrls);
+    const services = system.subgraphs;
+    // The attack runs against a gateway as deployed: rate limit and response cache at their defaults.
+    const gateway = attackMode ? await launcher.startGateway('gateway-defaults', { RATE_LIMIT_PER_MINUTE: '5000' }) : system.gateway;
     const watched: Watched[] = [
       { name: 'gateway', pid: gateway.child.pid! },
       ...services.map((service) => ({ name: service.name, pid: service.child.pid! })),
@@ -71,12 +83,19 @@ async function main() {
       return response.data.organization.id as string;
     })();
 
-    const latencies: number[] = [];
+    // Each normal client is its own partner app (own token, own budget); in the plain soak they
+    // read anonymously as before.
+    const readTokens = await Promise.all(Array.from({ length: clients }, (_, index) => {
+      const identity = normalClientIdentity(index);
+      return attackMode ? signPartnerToken(identity, '2h') : Promise.resolve(undefined);
+    }));
+
+    let latencies: number[] = [];
     const failures: string[] = [];
     const acknowledged = new Map<string, string>(); // project id → the summary last acknowledged
     let requests = 0;
     let writes = 0;
-    const deadline = Date.now() + seconds * 1000;
+    let deadline = Date.now() + (attackMode ? seconds / 2 : seconds) * 1000;
     const samples: { atS: number; memory: ReturnType<typeof memoryUse> }[] = [];
     const started = Date.now();
     const sampler = setInterval(() => samples.push({ atS: Math.round((Date.now() - started) / 1000), memory: memoryUse(watched) }), Math.max(1000, (seconds * 1000) / 30));
@@ -113,20 +132,35 @@ async function main() {
             acknowledged.set(project.id, summary);
             writes += 1;
           } else if (step % 3 === 0) {
-            await expectData(post(gateway.url, SEARCH, { text: WORDS[step % WORDS.length] }));
+            await expectData(post(gateway.url, SEARCH, { text: WORDS[step % WORDS.length] }, readTokens[index]));
           } else if (step % 3 === 1) {
-            await expectData(post(gateway.url, NESTED_QUERY, { n: 20 }));
+            await expectData(post(gateway.url, NESTED_QUERY, { n: 20 }, readTokens[index]));
           } else {
-            await expectData(post(gateway.url, SINGLE_SUBGRAPH_QUERY, {}));
+            await expectData(post(gateway.url, SINGLE_SUBGRAPH_QUERY, {}, readTokens[index]));
           }
         } catch (error) {
           failures.push(error instanceof Error ? error.message : String(error));
         }
-        latencies.push(performance.now() - began);
+        const took = performance.now() - began;
+        latencies.push(took);
         requests += 1;
+        if (attackMode && took < PACE_MS) await new Promise((resolve) => setTimeout(resolve, PACE_MS - took));
       }
     };
     await Promise.all(Array.from({ length: clients }, (_, index) => worker(index)));
+    let attack: { quietLatencies: number[]; tally: AttackTally; gatewayRssMb: { before: number; after: number } } | undefined;
+    if (attackMode) {
+      const quietLatencies = latencies;
+      latencies = [];
+      const rss = () => memoryUse(watched).find((entry) => entry.name === 'gateway')?.rssMb ?? 0;
+      const before = rss();
+      deadline = Date.now() + (seconds / 2) * 1000;
+      const [tally] = await Promise.all([
+        runAttacker(gateway.url, deadline),
+        ...Array.from({ length: clients }, (_, index) => worker(index)),
+      ]);
+      attack = { quietLatencies, tally, gatewayRssMb: { before, after: rss() } };
+    }
     clearInterval(sampler);
     samples.push({ atS: Math.round((Date.now() - started) / 1000), memory: memoryUse(watched) });
 
@@ -139,7 +173,8 @@ async function main() {
     const missing = [...acknowledged].filter(([id, summary]) => stored.get(id) !== summary).length;
 
     latencies.sort((a, b) => a - b);
-    const p = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 10) / 10;
+    const quantile = (values: number[], q: number) => Math.round(values[Math.min(values.length - 1, Math.floor(q * values.length))] * 10) / 10;
+    const p = (q: number) => quantile(latencies, q);
     const warm = samples[Math.min(samples.length - 1, Math.max(1, Math.floor(samples.length / 5)))];
     const end = samples[samples.length - 1];
     const memory = watched.map(({ name }) => {
@@ -147,8 +182,14 @@ async function main() {
       const endMb = end.memory.find((entry) => entry.name === name)?.rssMb ?? 0;
       return { name, afterWarmUpMb: warmMb, endMb, change: warmMb ? Math.round(((endMb - warmMb) / warmMb) * 1000) / 10 : 0 };
     });
+    const attackReport = attack && (() => {
+      const quiet = attack.quietLatencies.sort((a, b) => a - b);
+      const p95Without = quantile(quiet, 0.95);
+      const p95With = quantile(latencies, 0.95);
+      return { p95WithoutAttackerMs: p95Without, p95WithAttackerMs: p95With, ratio: Math.round((p95With / p95Without) * 100) / 100, attacker: attack.tally, gatewayRssMb: attack.gatewayRssMb };
+    })();
     const report = {
-      seconds, clients, requests, failed: failures.length, firstFailures: failures.slice(0, 5),
+      seconds, clients, requests, failed: failures.length, firstFailures: failures.slice(0, 5), attack: attackReport,
       p50Ms: p(0.5), p99Ms: p(0.99), acknowledgedWrites: writes + acknowledged.size, projectsWritten: acknowledged.size, missingWrites: missing,
       memory, samples,
     };
@@ -156,9 +197,16 @@ async function main() {
     console.log(`Acknowledged writes: ${writes} updates of ${acknowledged.size} projects (created at the start); last acknowledged state missing or different in the database: ${missing}`);
     console.log('\nResident memory (MB): service | after warm-up | end | change');
     for (const entry of memory) console.log(`  ${entry.name.padEnd(14)} ${String(entry.afterWarmUpMb).padStart(8)} ${String(entry.endMb).padStart(8)} ${`${entry.change}%`.padStart(8)}`);
+    if (attackReport) {
+      console.log(`\nNormal clients' p95: ${attackReport.p95WithoutAttackerMs} ms without the attacker, ${attackReport.p95WithAttackerMs} ms with it (${attackReport.ratio}×); failures of normal clients: ${failures.length}`);
+      console.log(`Attacker (${ATTACKER.org} ${ATTACKER.role} and anonymous): ${attackReport.attacker.requests} requests, by status ${JSON.stringify(attackReport.attacker.byStatus)}, by code ${JSON.stringify(attackReport.attacker.byCode)}; ran anyway: ${attackReport.attacker.admittedCostly} costly requests`);
+      console.log(`Gateway resident memory: ${attackReport.gatewayRssMb.before} MB before the attack, ${attackReport.gatewayRssMb.after} MB after`);
+    }
     fs.mkdirSync(resultsDir, { recursive: true });
-    fs.writeFileSync(path.join(resultsDir, 'soak-latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-    const ok = failures.length === 0 && missing === 0 && memory.every((entry) => entry.name === 'postgresql' || entry.change <= 15);
+    fs.writeFileSync(path.join(resultsDir, attackMode ? 'soak-attack-latest.json' : 'soak-latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+    const ok = failures.length === 0 && missing === 0 && (attackReport
+      ? attackReport.ratio <= 2 && attackReport.attacker.admittedCostly === 0
+      : memory.every((entry) => entry.name === 'postgresql' || entry.change <= 15));
     console.log(ok ? '\nSoak passed.' : '\nSoak missed a target (see above).');
     process.exitCode = ok ? 0 : 1;
   } finally {

@@ -11,7 +11,7 @@ describe('request limits at the gateway', () => {
     ['too deep', nested(12), 'QUERY_DEPTH_LIMIT'],
     ['too many aliases', `{ topics { ${Array.from({ length: 31 }, (_, i) => `a${i}: key`).join(' ')} } }`, 'ALIAS_LIMIT'],
     ['too many root fields', `{ ${Array.from({ length: 21 }, () => 'topics { key }').join(' ')} }`, 'ROOT_FIELD_LIMIT'],
-    ['too many directives', `{ topics { key ${'@include(if: true) '.repeat(51)} } }`, 'DIRECTIVE_LIMIT'],
+    ['too many directives', `{ topics { ${'key @include(if: true) '.repeat(51)} } }`, 'DIRECTIVE_LIMIT'],
     ['too costly', `{ projects(first: 500) { edges { node { participants { organization { children { name children { name } } } } } } } }`, 'COST_LIMIT'],
     ['too many tokens', `{ topics { ${'key '.repeat(6000)} } }`, 'TOKEN_LIMIT'],
     ['alias bomb through fragments', `{ ...A } fragment A on Query { ${Array.from({ length: 10 }, (_, i) => `x${i}: topics { ...B }`).join(' ')} } fragment B on Topic { ${Array.from({ length: 10 }, (_, i) => `y${i}: key`).join(' ')} }`, 'ALIAS_LIMIT'],

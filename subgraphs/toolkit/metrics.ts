@@ -1,7 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { Kind, parse } from 'graphql';
 import client from 'prom-client';
+import { PLAYGROUND_TABS } from '../../gateway/playground-examples.js';
 
 /**
  * Prometheus metrics of one service (`GET /metrics`): GraphQL requests and their duration per
@@ -22,7 +24,34 @@ interface RequestScope {
   statements: number;
 }
 
-const MAX_OPERATION_NAME = 60;
+/**
+ * Operation names that become metric labels; every other name is counted as `other`, so clients
+ * cannot grow the label set (3,000 invented names must not mean 3,000 series). Seeded with the
+ * playground's saved operations; trusted documents add theirs with `addKnownOperationNames`.
+ */
+export const knownOperationNames = new Set<string>(playgroundOperationNames());
+
+export function addKnownOperationNames(names: Iterable<string>): void {
+  for (const name of names) knownOperationNames.add(name);
+}
+
+/** A subgraph sees the gateway's names for its fetches: `<client operation>__<subgraph>__<n>`. */
+const GATEWAY_FETCH_SUFFIX = /__[A-Za-z0-9_]+__\d+$/;
+
+/** The label of an operation name: itself when known, `anonymous` without one, else `other`. */
+export function operationLabel(name: string | null | undefined): string {
+  if (!name) return 'anonymous';
+  if (knownOperationNames.has(name)) return name;
+  const suffix = GATEWAY_FETCH_SUFFIX.exec(name);
+  if (suffix && knownOperationNames.has(name.slice(0, suffix.index))) return name.slice(0, suffix.index);
+  return 'other';
+}
+
+function playgroundOperationNames(): string[] {
+  return PLAYGROUND_TABS.flatMap((tab) =>
+    parse(tab.query).definitions.flatMap((definition) => (definition.kind === Kind.OPERATION_DEFINITION && definition.name ? [definition.name.value] : [])),
+  );
+}
 
 export function createMetrics(service: string): Metrics {
   const registry = new client.Registry();
@@ -67,8 +96,8 @@ export function createMetrics(service: string): Metrics {
         const started = process.hrtime.bigint();
         return {
           async willSendResponse({ operationName, request, response, errors }) {
-            // Operation names are client-chosen: bound their length so labels stay few and small.
-            const operation = (operationName ?? request.operationName ?? 'anonymous').slice(0, MAX_OPERATION_NAME);
+            // Operation names are client-chosen: only known ones become labels.
+            const operation = operationLabel(operationName ?? request.operationName);
             requests.inc({ operation, outcome: errors?.length ? 'error' : 'ok' });
             duration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
             const current = scope.getStore();
