@@ -6,6 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { bearerToken, verifyPartnerToken } from '../subgraphs/toolkit/auth.js';
 import { envBool, envInt, envString } from '../subgraphs/toolkit/config.js';
 import { jsonHttpErrors } from '../subgraphs/toolkit/http-errors.js';
@@ -17,6 +18,9 @@ import { formatGatewayError, requestIdOnInternalErrors } from './errors.js';
 import { createExportRouter } from './export.js';
 import { limitsFromEnv, requestLimits } from './limits.js';
 import { playgroundRouter } from './playground.js';
+import { PLAYGROUND_TABS } from './playground-examples.js';
+import { loadTrustedDocuments, trustedDocumentRequests } from './trusted-documents.js';
+import { REPO_ROOT } from '../subgraphs/toolkit/paths.js';
 import { meteredQueryPlanCache } from './query-plan-cache.js';
 import { responseCache } from './response-cache.js';
 import { createProfilesRouter } from './profiles.js';
@@ -95,11 +99,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(createProfilesRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
   app.use(createExportRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
   const introspection = envBool('INTROSPECTION', true);
+  // Partner apps' registered operations, and the playground's saved ones (see trusted-documents.ts).
+  const trustedDocuments = loadTrustedDocuments(path.resolve(REPO_ROOT, envString('TRUSTED_DOCUMENTS_DIR', 'trusted-documents')), PLAYGROUND_TABS.map((tab) => tab.query));
   app.use(
     '/graphql',
     traceRequests('gateway'),
     rateLimitPerClient(),
     express.json({ limit: envString('BODY_LIMIT', '1mb') }),
+    trustedDocumentRequests(trustedDocuments, { persistedOnly: envBool('PERSISTED_ONLY', false), isSignedIn: (req) => isSignedIn(req.headers.authorization) }),
     // With INTROSPECTION=false (production) signed-in partners still get the schema and docs.
     requestLimits(() => gateway.schema, limitsFromEnv(), async (req) => introspection || (await isSignedIn(req.headers.authorization))),
     responseCache({ ttlMs: envInt('RESPONSE_CACHE_TTL_MS', 5000), maxEntries: envInt('RESPONSE_CACHE_ENTRIES', 1000), registry: metrics.registry }),
