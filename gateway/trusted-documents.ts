@@ -88,7 +88,8 @@ export function manifestOf(sources: { name: string; text: string }[]): Persisted
 
 /** The trusted documents a gateway serves, by id. */
 export class TrustedDocuments {
-  private readonly byId = new Map<string, string>();
+  private byId = new Map<string, string>();
+  private source?: { dir: string; extraBodies: readonly string[]; stamp: string; checkedAt: number };
   /** Names of every operation in the trusted documents: the bounded set metrics may label by. */
   readonly operationNames = new Set<string>();
 
@@ -121,8 +122,9 @@ export class TrustedDocuments {
   static load(dir: string, extraBodies: readonly string[] = []): TrustedDocuments {
     const documents = new TrustedDocuments();
     for (const body of extraBodies) documents.add(body);
+    documents.source = { dir, extraBodies, stamp: manifestStamp(dir), checkedAt: Date.now() };
     if (!fs.existsSync(dir)) return documents;
-    for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
+    for (const file of manifestFiles(dir)) {
       const where = path.join(dir, file);
       const manifest = JSON.parse(fs.readFileSync(where, 'utf8')) as PersistedQueryManifest;
       if (manifest.format !== 'apollo-persisted-query-manifest' || manifest.version !== 1 || !Array.isArray(manifest.operations)) {
@@ -137,6 +139,41 @@ export class TrustedDocuments {
     }
     return documents;
   }
+
+  /**
+   * Reads the manifests again when they changed since they were read (checked at most once a
+   * second), so a developer's `npm run persist` works without restarting the gateway. A manifest
+   * that does not load keeps the documents as they were.
+   */
+  refresh(): void {
+    const source = this.source;
+    if (!source || Date.now() - source.checkedAt < 1000) return;
+    source.checkedAt = Date.now();
+    const stamp = manifestStamp(source.dir);
+    if (stamp === source.stamp) return;
+    let fresh: TrustedDocuments;
+    try {
+      fresh = TrustedDocuments.load(source.dir, source.extraBodies);
+    } catch {
+      return;
+    }
+    this.byId = fresh.byId;
+    for (const name of fresh.operationNames) this.operationNames.add(name);
+    this.source = fresh.source;
+  }
+}
+
+const manifestFiles = (dir: string) => fs.readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+
+/** Names, sizes and modification times of the manifests: what changes when one is written. */
+function manifestStamp(dir: string): string {
+  if (!fs.existsSync(dir)) return '';
+  return manifestFiles(dir)
+    .map((name) => {
+      const stat = fs.statSync(path.join(dir, name));
+      return `${name}:${stat.size}:${stat.mtimeMs}`;
+    })
+    .join('|');
 }
 
 let loaded = new TrustedDocuments();
@@ -185,9 +222,10 @@ export function trustedDocumentRequests(documents: TrustedDocuments, options: Tr
       if (typeof documentId !== 'string') return refuse(res, 'BAD_REQUEST', 'documentId must be a string such as "sha256:<64 hex digits>"');
       if (params.query !== undefined) return refuse(res, 'BAD_REQUEST', 'Send either documentId or query, not both');
       const id = parseDocumentId(documentId);
+      if (id && !documents.has(id)) documents.refresh();
       const body = id ? documents.get(id) : undefined;
       if (!body) {
-        return refuse(res, 'PERSISTED_QUERY_NOT_FOUND', `No trusted document has the id ${JSON.stringify(documentId.slice(0, 80))}; register the operation with npm run persist and restart the gateway`);
+        return refuse(res, 'PERSISTED_QUERY_NOT_FOUND', `No trusted document has the id ${JSON.stringify(documentId.slice(0, 80))}; register the operation with npm run persist`);
       }
       if (get) {
         // Apollo reads a GET request's parameters from the URL: the id becomes `query` there.

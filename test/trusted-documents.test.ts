@@ -144,6 +144,18 @@ describe('trusted documents (npm run persist, documentId, PERSISTED_ONLY)', () =
     expect(analyst.data.topicCoverage.uncoveredMunicipalities).toHaveLength(5);
   });
 
+  it('serves a manifest written while the gateway runs (npm run persist, no restart)', async () => {
+    const later = path.join(dir, 'later.graphql');
+    fs.writeFileSync(later, 'query AddedLater { topics { name } }');
+    await run(process.execPath, ['--import', 'tsx', 'scripts/persist.ts', later, '--out', path.join(path.dirname(manifestFile), 'later-app.json')], { cwd: ROOT });
+    const added = JSON.parse(fs.readFileSync(path.join(path.dirname(manifestFile), 'later-app.json'), 'utf8')).operations[0];
+    // Manifests are looked at again at most once a second, when an unknown id arrives.
+    await expect
+      .poll(async () => ((await (await post({ documentId: `sha256:${added.id}` })).json()) as any).data?.topics?.length ?? 0, { timeout: 5000, interval: 300 })
+      .toBeGreaterThan(0);
+    expect(trustedOperationNames().has('AddedLater')).toBe(true);
+  });
+
   it('exports the operation names of the trusted documents (for metric labels)', () => {
     const names = trustedOperationNames();
     for (const name of ['ProjectsOfKreis', 'Topics', 'Rename', 'ExploreTheRegion', 'MyProjects', 'RenameProject', 'Coverage', 'Statistics', 'Search']) expect(names.has(name), name).toBe(true);
