@@ -99,7 +99,8 @@ describe('examples/kreis-website', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'kreis-website-codegen-'));
     try {
       await run('npm', ['run', '-s', 'codegen:example'], { cwd: ROOT, env: { ...process.env, GATEWAY_URL: `${inject('gatewayUrl')}/graphql`, CODEGEN_OUT: out } });
-      for (const file of ['schema.ts', 'graphql.ts']) {
+      // The operation types (schema.ts, every type of the graph, is generated but not committed).
+      for (const file of ['graphql.ts']) {
         expect(fs.readFileSync(path.join(out, file), 'utf8'), file).toBe(fs.readFileSync(path.join(EXAMPLE, 'src', 'generated', file), 'utf8'));
       }
     } finally {
