@@ -5,8 +5,11 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Where a project stands. */
 export type ProjectStatus =
+  /** Running now. */
   | 'ACTIVE'
+  /** Finished; kept for "voneinander Lernen". */
   | 'COMPLETED'
+  /** Agreed or prepared, not yet started. */
   | 'PLANNED';
 
 export type KreisHeaderQueryVariables = Exact<{
