@@ -1,28 +1,59 @@
-/** Saved operations the playground opens with, one tab per user group (DESIGN.md: Users). */
+/**
+ * Saved operations the playground opens with, one tab per user group (DESIGN.md: Users). Every
+ * line fits the editor's width in a 1400-pixel window (56 characters; test/playground.test.ts),
+ * and the texts are trusted documents (gateway/trusted-documents.ts), so the playground keeps
+ * working on a gateway that only runs registered operations (`PERSISTED_ONLY=true`).
+ */
+export const PLAYGROUND_LINE_WIDTH = 56;
+
 export const PLAYGROUND_TABS = [
   {
     title: 'Explore the region',
-    query: `# Explore the region: the cooperation, its partners and the municipalities of Kreis Borken.
+    query: `# Explore the region: the cooperation, its partners and
+# the municipalities of Kreis Borken.
+# Press the Run button (or Ctrl-Enter); open the
+# Docs on the left to browse the schema.
 query ExploreTheRegion {
-  project(slug: "informelle-regionalentwicklung-im-muensterland") {
+  project(slug:
+    "informelle-regionalentwicklung-im-muensterland") {
     title
     cooperatingSince
-    lead { name kind ags population { value referenceDate source } areaKm2 }
+    lead {
+      name
+      kind
+      ags
+      population { value referenceDate source }
+      areaKm2
+    }
     participants { role organization { name kind } }
     resources { title kind }
   }
-  organizations(filter: { parentAgs: "05554" }, first: 50) {
+  organizations(
+    filter: { parentAgs: "05554" }
+    first: 50
+  ) {
     totalCount
-    edges { node { name ags population { value referenceDate } } }
+    edges {
+      node {
+        name
+        ags
+        population { value referenceDate }
+      }
+    }
   }
 }
 `,
   },
   {
     title: 'Partner app: my projects',
-    query: `# Partner app: fetch the projects your organization leads, then update one.
-# 1. Create a token: npm run -s token -- --org kreis-borken --role editor
-# 2. Put it into the Headers tab below: { "Authorization": "Bearer <token>" }
+    query: `# Partner app: the projects of your organization.
+# Reading needs no token. To write, create a token in a
+# terminal in the repository:
+#   npm run -s token -- --org kreis-borken --role editor
+# then open the Headers tab below and paste
+#   { "Authorization": "Bearer <the token>" }
+# Run MyProjects; copy a project's id and version into
+# the Variables tab to run RenameProject.
 query MyProjects($slug: String!) {
   organization(slug: $slug) {
     name
@@ -31,18 +62,26 @@ query MyProjects($slug: String!) {
   }
 }
 
-mutation RenameProject($id: ID!, $version: Int!, $title: String!) {
-  updateProject(input: { id: $id, version: $version, title: $title }) {
-    project { id version title }
+mutation RenameProject(
+  $id: ID!
+  $version: Int!
+  $title: String!
+) {
+  updateProject(
+    input: { id: $id, version: $version, title: $title }
+  ) {
+    project { id version title updatedBy }
   }
 }
 `,
     variables: '{\n  "slug": "kreis-borken"\n}',
-    headers: '{\n  "Authorization": "Bearer <paste the token of npm run token here>"\n}',
   },
   {
     title: 'Analyst: coverage, statistics, search',
-    query: `# Analysts: which municipalities take part in LEADER, figures by topic and Kreis, German search.
+    query: `# Analysts: who takes part in LEADER, figures by
+# topic and Kreis, German full-text search.
+# Put the cursor into an operation and press
+# Ctrl-Enter to run it.
 query Coverage {
   topicCoverage(topicKey: "leader") {
     municipalityShare
@@ -61,11 +100,14 @@ query Statistics {
 }
 
 query Search {
-  projects(filter: { text: "Kooperationen" }, first: 10) {
+  projects(
+    filter: { text: "Kooperationen" }
+    first: 10
+  ) {
     totalCount
     edges { node { slug title } }
   }
 }
 `,
   },
-];
+] as const satisfies readonly { title: string; query: string; variables?: string }[];

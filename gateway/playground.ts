@@ -36,7 +36,7 @@ function page(): string {
   <script src="/playground/react-dom.production.min.js"></script>
   <script src="/playground/graphiql.min.js"></script>
   <script>
-    const tabs = ${scriptJson(PLAYGROUND_TABS.map(({ query, variables, headers }) => ({ query, variables, headers })))};
+    const tabs = ${scriptJson(PLAYGROUND_TABS.map((tab) => ({ query: tab.query, variables: 'variables' in tab ? tab.variables : undefined })))};
     const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
     ReactDOM.createRoot(document.getElementById('playground')).render(
       React.createElement(GraphiQL, {

@@ -6,6 +6,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { bearerToken, verifyPartnerToken } from '../subgraphs/toolkit/auth.js';
 import { envBool, envInt, envString } from '../subgraphs/toolkit/config.js';
 import { jsonHttpErrors } from '../subgraphs/toolkit/http-errors.js';
 import { requestLogging, serviceLogger } from '../subgraphs/toolkit/logger.js';
@@ -17,6 +19,9 @@ import { createExportRouter } from './export.js';
 import { admissionPlugin } from './admission.js';
 import { limitsFromEnv, requestShape } from './limits.js';
 import { playgroundRouter } from './playground.js';
+import { PLAYGROUND_TABS } from './playground-examples.js';
+import { loadTrustedDocuments, trustedDocumentRequests } from './trusted-documents.js';
+import { REPO_ROOT } from '../subgraphs/toolkit/paths.js';
 import { meteredQueryPlanCache } from './query-plan-cache.js';
 import { responseCachePlugin } from './response-cache.js';
 import { createProfilesRouter } from './profiles.js';
@@ -37,6 +42,17 @@ export interface RunningGateway {
   url: string;
   port: number;
   stop(): Promise<void>;
+}
+
+async function isSignedIn(authorization: string | undefined): Promise<boolean> {
+  try {
+    const token = bearerToken(authorization);
+    if (!token) return false;
+    await verifyPartnerToken(token);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Builds the gateway from the static supergraph file: no subgraph is asked anything at start-up. */
@@ -95,11 +111,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use('/export', admitClient(budget, 'file', fileCost));
   app.use(createProfilesRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
   app.use(createExportRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
+  // Partner apps' registered operations, and the playground's saved ones (see trusted-documents.ts).
+  const trustedDocuments = loadTrustedDocuments(path.resolve(REPO_ROOT, envString('TRUSTED_DOCUMENTS_DIR', 'trusted-documents')), PLAYGROUND_TABS.map((tab) => tab.query));
   app.use(
     '/graphql',
     traceRequests('gateway'),
     admitClient(budget, 'graphql'),
     express.json({ limit: envString('BODY_LIMIT', '1mb') }),
+    // A document id becomes its text here, so the admission step inside Apollo checks it like any text.
+    trustedDocumentRequests(trustedDocuments, { persistedOnly: envBool('PERSISTED_ONLY', false), isSignedIn: (req) => isSignedIn(req.headers.authorization) }),
     requestShape(),
     expressMiddleware(apollo, { context: ({ req, res }) => createGatewayContext(req, res, urls) }),
   );

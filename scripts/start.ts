@@ -64,6 +64,19 @@ async function main() {
 
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   console.log(`\nMünsterland regional graph ready in ${seconds} s: http://localhost:${gatewayPort}/graphql (Ctrl-C stops everything)`);
+  console.log(readyBanner(`http://localhost:${gatewayPort}`));
+}
+
+/** What a person starting the system wants next: where to click, what to read, what to type. */
+function readyBanner(base: string): string {
+  const firstQuery = JSON.stringify({ query: '{ project(slug: "informelle-regionalentwicklung-im-muensterland") { title lead { name } } }' });
+  return [
+    `  Playground   ${base}/  (GraphiQL: saved operations; schema docs under "Docs", left)`,
+    `  Docs         README.md; partner app tutorial: examples/kreis-website/README.md`,
+    `  First query  curl -s ${base}/graphql -H 'content-type: application/json' -d '${firstQuery}'`,
+    `  Token        npm run -s token -- --org kreis-borken --role editor  (for writes)`,
+    '',
+  ].join('\n');
 }
 
 /**

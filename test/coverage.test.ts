@@ -53,13 +53,13 @@ describe('topic coverage ("Flächendeckung")', () => {
     expect(data.topicCoverage.populationShare).toBeCloseTo(covered / total, 10);
   });
 
-  it('covers the whole region for the cooperation\'s topics, and answers null for an unknown topic', async () => {
+  it('covers the whole region for the cooperation\'s topics, and refuses an unknown topic with BAD_USER_INPUT', async () => {
     const { data } = await graphql(COVERAGE, { key: 'regionalentwicklung' });
     expect(data.topicCoverage.uncoveredMunicipalities).toEqual([]);
     expect(data.topicCoverage.municipalityShare).toBe(1);
     expect(data.topicCoverage.populationShare).toBe(1);
-    const { data: unknown, errors } = await graphql(COVERAGE, { key: 'gibt-es-nicht' });
-    expect(errors).toBeUndefined();
-    expect(unknown.topicCoverage).toBeNull();
+    const { errors } = await graphql(COVERAGE, { key: 'gibt-es-nicht' });
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'topicKey' });
+    expect(errors?.[0]?.message).toContain('`topics` query');
   });
 });

@@ -1,12 +1,14 @@
 import { Cursor, QueryOrder, type EntityData, type EntityManager, type Knex, type QueryOrderMap } from '@mikro-orm/postgresql';
 import { paginate, type ConnectionShape, type PageArgs } from '../toolkit/connection.js';
 import { BadUserInputError } from '../toolkit/errors.js';
-import { isUuid } from '../toolkit/ids.js';
+import { isUuid, looksLikeSlug } from '../toolkit/ids.js';
+import { slugGivenAsId } from '../toolkit/validation.js';
 import { KEY, HEADLINE_OPTIONS, HEADLINE_TSQUERY_SQL, headlineParams, highlight, TSQUERY_SQL } from '../toolkit/search.js';
 import { MICROS_PART, MICROS_PLACEHOLDER, microsOf, sqlPage, TEXT_PART, UUID_PART, type SqlOrder } from '../toolkit/sql-page.js';
 import { KnowledgeResourceEntity } from './resource.entity.js';
 import { KnowledgeResourceOrder, type KnowledgeResourceFilter, type KnowledgeResourceLookupArgs } from './resource.inputs.js';
 import { resourceQuery } from './resource.search.js';
+import { assertFilterTopicsExist } from './resource.validation.js';
 
 type ResourcePage = ConnectionShape<KnowledgeResourceEntity>;
 
@@ -31,6 +33,7 @@ function assertLength(value: string, max: number, field: string): void {
 export async function findResource(em: EntityManager, args: KnowledgeResourceLookupArgs): Promise<KnowledgeResourceEntity | null> {
   const given = (['id', 'slug'] as const).filter((key) => args[key] != null);
   if (given.length !== 1) throw new BadUserInputError('Give exactly one of id or slug', given[1] ?? 'id');
+  if (args.id != null && looksLikeSlug(args.id)) throw slugGivenAsId(args.id, 'id', 'knowledgeResource');
   if (args.id != null) return isUuid(args.id) ? em.findOne(KnowledgeResourceEntity, { id: args.id }) : null;
   assertLength(args.slug!, 120, 'slug');
   const slug = args.slug!.toLowerCase();
@@ -65,10 +68,16 @@ const ORDERS: Record<KnowledgeResourceOrder, SqlOrder> = {
 
 type SearchRow = EntityData<KnowledgeResourceEntity> & { search_vector?: unknown; search_rank?: number; search_snippet?: string };
 
+export async function assertFilterTopics(filter: KnowledgeResourceFilter = {}): Promise<void> {
+  if (filter.topicKey != null) await assertFilterTopicsExist([filter.topicKey], 'filter.topicKey');
+  if (filter.topicKeys?.length) await assertFilterTopicsExist(filter.topicKeys, 'filter.topicKeys');
+}
+
 /** The `knowledgeResources` connection: filtered, searched and ordered in SQL; rank and snippet per edge. */
 export async function listResources(em: EntityManager, filter: KnowledgeResourceFilter = {}, page: PageArgs, orderBy?: KnowledgeResourceOrder) {
   const knex = em.getKnex();
   const { query, text } = resourceQuery(em, filter);
+  await assertFilterTopics(filter);
   const order = orderBy ?? (text ? KnowledgeResourceOrder.RELEVANCE : KnowledgeResourceOrder.CREATED_AT);
   if (order === KnowledgeResourceOrder.RELEVANCE && !text) throw new BadUserInputError('orderBy RELEVANCE needs filter.text', 'orderBy');
 

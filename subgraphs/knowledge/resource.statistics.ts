@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { inContext } from '../toolkit/sql-page.js';
 import type { KnowledgeResourceFilter } from './resource.inputs.js';
+import { assertFilterTopics } from './resource.repository.js';
 import { resourceQuery } from './resource.search.js';
 import type { KnowledgeStatistics } from './statistics.type.js';
 
@@ -8,6 +9,7 @@ import type { KnowledgeStatistics } from './statistics.type.js';
 export async function knowledgeStatistics(em: EntityManager, filter?: KnowledgeResourceFilter): Promise<KnowledgeStatistics> {
   const knex = em.getKnex();
   const matches = resourceQuery(em, filter).query.select('r.id', 'r.kind', 'r.topic_keys');
+  await assertFilterTopics(filter);
   const statement = knex.with('m', matches).select(knex.raw(`
     (select count(*)::int from m) as "totalCount",
     (select coalesce(json_agg(t order by t.count desc, t.kind), '[]') from (

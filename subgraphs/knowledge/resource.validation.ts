@@ -35,6 +35,21 @@ export function resourceChanges(input: KnowledgeResourceFieldsInput): Partial<Kn
 const unknownTopics = entityChecker('projects', 'Topic', 'key');
 const unknownOrganizations = entityChecker('organizations', 'Organization', 'id');
 
+/**
+ * Topic keys of a filter must exist: an unknown key is a mistake to name, not a reason for an
+ * empty list. When the projects subgraph does not answer, the filter runs unchecked.
+ */
+export async function assertFilterTopicsExist(keys: readonly string[], field: string): Promise<void> {
+  if (keys.length === 0) return;
+  let unknown: string[];
+  try {
+    unknown = await unknownTopics(keys);
+  } catch {
+    return;
+  }
+  if (unknown.length) throw new BadUserInputError(`Unknown topic key(s): ${unknown.join(', ')} (see the \`topics\` query)`, field);
+}
+
 /** Every topic and organization the resource names must exist. */
 export async function assertReferencesExist(changes: Partial<KnowledgeResourceEntity>): Promise<void> {
   const [topics, organizations] = await Promise.all([

@@ -1,8 +1,9 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { paginate, type PageArgs } from '../toolkit/connection.js';
 import { BadUserInputError } from '../toolkit/errors.js';
-import { isUuid } from '../toolkit/ids.js';
+import { isUuid, looksLikeSlug } from '../toolkit/ids.js';
 import { KEY, searchText } from '../toolkit/search.js';
+import { slugGivenAsId } from '../toolkit/validation.js';
 import { OrganizationEntity } from './organization.entity.js';
 import type { OrganizationFilter, OrganizationLookupArgs } from './organization.inputs.js';
 
@@ -20,6 +21,7 @@ export function containsPattern(text: string): string {
 export async function findOrganization(em: EntityManager, args: OrganizationLookupArgs): Promise<OrganizationEntity | null> {
   const given = (['id', 'slug', 'ags'] as const).filter((key) => args[key] != null);
   if (given.length !== 1) throw new BadUserInputError('Give exactly one of id, slug or ags', given[1] ?? 'id');
+  if (args.id != null && looksLikeSlug(args.id)) throw slugGivenAsId(args.id, 'id', 'organization');
   if (args.id != null) return isUuid(args.id) ? em.findOne(OrganizationEntity, { id: args.id }) : null;
   if (args.slug != null) {
     const slug = args.slug.toLowerCase();

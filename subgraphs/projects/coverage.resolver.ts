@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../toolkit/context.js';
+import { BadUserInputError } from '../toolkit/errors.js';
 import { COVERAGE_REQUIRES, DistrictCoverage, TopicCoverage } from './coverage.type.js';
 import type { ProjectLoaders } from './project.loader.js';
 import { OrganizationReference, Topic } from './project.type.js';
@@ -11,9 +12,10 @@ const reference = ({ id }: OrganizationReference): OrganizationReference => ({ i
 
 @Resolver(() => TopicCoverage)
 export class TopicCoverageResolver {
-  @Query(() => TopicCoverage, { nullable: true, description: 'Coverage ("Flächendeckung") of the Münsterland\'s 66 municipalities by the projects on a topic; null when no topic has this key.' })
+  @Query(() => TopicCoverage, { nullable: true, description: 'Coverage ("Flächendeckung") of the Münsterland\'s 66 municipalities by the projects on a topic. An unknown key is BAD_USER_INPUT (the `topics` query lists the keys).' })
   async topicCoverage(@Arg('topicKey', () => String, { description: 'Key of the topic, e.g. `leader`.' }) topicKey: string, @Ctx() { loaders }: Context) {
-    return (await loaders.topicByKey.load(topicKey)) ? { topicKey } : null;
+    if (await loaders.topicByKey.load(topicKey)) return { topicKey };
+    throw new BadUserInputError(`Unknown topic key ${JSON.stringify(topicKey.slice(0, 80))}: the \`topics\` query lists the keys (e.g. leader)`, 'topicKey');
   }
 
   @FieldResolver(() => Topic, { description: 'The topic.' })

@@ -1,15 +1,18 @@
 import type { EntityData, EntityManager } from '@mikro-orm/postgresql';
 import type { PageArgs } from '../toolkit/connection.js';
 import { BadUserInputError } from '../toolkit/errors.js';
-import { isUuid } from '../toolkit/ids.js';
+import { isUuid, looksLikeSlug } from '../toolkit/ids.js';
+import { slugGivenAsId } from '../toolkit/validation.js';
 import { KEY, HEADLINE_OPTIONS, HEADLINE_TSQUERY_SQL, headlineParams, highlight, TSQUERY_SQL } from '../toolkit/search.js';
 import { MICROS_PART, MICROS_PLACEHOLDER, microsOf, sqlPage, TEXT_PART, UUID_PART, type SqlOrder } from '../toolkit/sql-page.js';
 import { ProjectEntity } from './project.entity.js';
 import { ProjectOrder, type ProjectFilter, type ProjectLookupArgs } from './project.inputs.js';
 import { projectQuery } from './project.search.js';
+import { assertTopicsExist } from './project.validation.js';
 
 export async function findProject(em: EntityManager, args: ProjectLookupArgs): Promise<ProjectEntity | null> {
   if ((args.id == null) === (args.slug == null)) throw new BadUserInputError('Give exactly one of id or slug', 'id');
+  if (args.id != null && looksLikeSlug(args.id)) throw slugGivenAsId(args.id, 'id', 'project');
   if (args.id != null) return isUuid(args.id) ? em.findOne(ProjectEntity, { id: args.id }) : null;
   const slug = args.slug!.toLowerCase();
   if (slug.length > 160 || !KEY.test(slug)) return null; // no project has such a slug
@@ -48,6 +51,8 @@ type ProjectRow = EntityData<ProjectEntity> & { search_vector?: unknown; search_
 export async function listProjects(em: EntityManager, filter: ProjectFilter = {}, page: PageArgs, orderBy?: ProjectOrder) {
   const knex = em.getKnex();
   const { query, text } = projectQuery(em, filter);
+  // An unknown key is a mistake to name, not a reason for an empty list.
+  await assertTopicsExist(em, filter.topicKeys, 'filter.topicKeys');
   const order = orderBy ?? (text ? ProjectOrder.RELEVANCE : ProjectOrder.TITLE);
   if (order === ProjectOrder.RELEVANCE && !text) throw new BadUserInputError('orderBy RELEVANCE needs filter.text', 'orderBy');
 

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { inContext } from '../toolkit/sql-page.js';
 import type { ProjectFilter } from './project.inputs.js';
 import { projectQuery } from './project.search.js';
+import { assertTopicsExist } from './project.validation.js';
 import type { ProjectStatistics } from './statistics.type.js';
 
 /**
@@ -11,6 +12,7 @@ import type { ProjectStatistics } from './statistics.type.js';
 export async function projectStatistics(em: EntityManager, filter?: ProjectFilter): Promise<ProjectStatistics> {
   const knex = em.getKnex();
   const matches = projectQuery(em, filter).query.select('p.id', 'p.status', 'p.topic_keys', 'p.municipality_ags');
+  await assertTopicsExist(em, filter?.topicKeys, 'filter.topicKeys');
   const statement = knex.with('m', matches).select(knex.raw(`
     (select count(*)::int from m) as "totalCount",
     (select coalesce(json_agg(t order by t.count desc, t.key), '[]') from (

@@ -74,11 +74,11 @@ export function assertProjectPeriod(project: Pick<ProjectEntity, 'startDate' | '
 }
 
 /** Topics live in this subgraph's own database. */
-export async function assertTopicsExist(em: EntityManager, keys: string[] | undefined): Promise<void> {
+export async function assertTopicsExist(em: EntityManager, keys: readonly string[] | undefined, field = 'input.topicKeys'): Promise<void> {
   if (!keys?.length) return;
-  const known = new Set((await em.find(TopicEntity, { key: { $in: keys } })).map((topic) => topic.key));
+  const known = new Set((await em.find(TopicEntity, { key: { $in: [...keys] } })).map((topic) => topic.key));
   const unknown = keys.filter((key) => !known.has(key));
-  if (unknown.length) throw new BadUserInputError(`Unknown topic key(s): ${unknown.join(', ')} (see the \`topics\` query)`, 'input.topicKeys');
+  if (unknown.length) throw new BadUserInputError(`Unknown topic key(s): ${unknown.join(', ')} (see the \`topics\` query)`, field);
 }
 
 /** Organizations live in the organizations subgraph: asked through its `_entities`. */

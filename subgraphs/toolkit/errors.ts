@@ -14,9 +14,13 @@ export class NotFoundError extends GraphQLError {
   }
 }
 
+/** How a developer gets a partner token: said wherever one is missing. */
+export const HOW_TO_GET_A_TOKEN =
+  'send it as "Authorization: Bearer <token>"; for local use `npm run -s token -- --org <your organization\'s slug> --role editor` prints one';
+
 export class UnauthenticatedError extends GraphQLError {
   constructor(message = 'Sign in with a partner token to do this') {
-    super(message, { extensions: { code: 'UNAUTHENTICATED' } });
+    super(`${message}: ${HOW_TO_GET_A_TOKEN}`, { extensions: { code: 'UNAUTHENTICATED' } });
   }
 }
 

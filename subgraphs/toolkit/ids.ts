@@ -30,3 +30,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
+
+/** A slug (`kreis-borken`) where an id (a UUID) belongs: a common mistake worth naming. */
+export function looksLikeSlug(value: string): boolean {
+  return !isUuid(value) && value.length <= 160 && SLUG.test(value);
+}

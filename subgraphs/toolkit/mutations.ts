@@ -3,7 +3,8 @@ import {
 } from '@mikro-orm/postgresql';
 import type { Viewer } from './auth.js';
 import { ConflictError, NotFoundError } from './errors.js';
-import { isUuid, slugify } from './ids.js';
+import { isUuid, looksLikeSlug, slugify } from './ids.js';
+import { slugGivenAsId } from './validation.js';
 
 /**
  * What every mutation shares: one transaction each, the record locked while it is checked and
@@ -41,6 +42,8 @@ export async function writeTransaction<T>(em: EntityManager, work: (em: EntityMa
  * writers of one record queue, and each one sees the version its predecessor wrote.
  */
 export async function lockRecord<T extends object>(em: EntityManager, entity: EntityName<T>, id: string, what: string): Promise<T> {
+  const lookup = ({ project: 'project', organization: 'organization', 'knowledge resource': 'knowledgeResource' } as Record<string, string>)[what];
+  if (lookup && looksLikeSlug(id)) throw slugGivenAsId(id, 'input.id', lookup);
   const record = isUuid(id) ? await em.findOne(entity, { id } as never, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
   if (!record) throw new NotFoundError(`There is no ${what} with id ${id}`);
   return record;

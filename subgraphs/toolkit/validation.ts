@@ -1,5 +1,5 @@
 import { BadUserInputError } from './errors.js';
-import { isUuid } from './ids.js';
+import { isUuid, looksLikeSlug } from './ids.js';
 
 /**
  * Checks of mutation input. Each failure is BAD_USER_INPUT naming the field as the client wrote
@@ -69,8 +69,29 @@ export function optionalPhone(value: Optional<string>, field: string): Optional<
 }
 
 export function requiredId(value: string, field: string): string {
+  if (looksLikeSlug(value)) throw slugGivenAsId(value, field, lookupOf(field));
   if (!isUuid(value)) throw new BadUserInputError(`${field} is not a valid id`, field);
   return value.toLowerCase();
+}
+
+/** The lookup by slug that finds the id a field wants: `input.organizationId` → `organization`. */
+function lookupOf(field: string): string {
+  const name = field.split('.').pop()!.replace(/Ids?$/, '');
+  if (/organization$/i.test(name)) return 'organization';
+  if (/project$/i.test(name)) return 'project';
+  if (/resource$/i.test(name)) return 'knowledgeResource';
+  return 'project';
+}
+
+/**
+ * BAD_USER_INPUT for a slug given where an id belongs, naming the lookup that turns the slug into
+ * the id (`project(slug: "…") { id }`).
+ */
+export function slugGivenAsId(value: string, field: string, lookup: string): BadUserInputError {
+  return new BadUserInputError(
+    `${field} takes an id (a UUID), and "${value}" looks like a slug: look the record up by its slug with ${lookup}(slug: "${value}") { id }`,
+    field,
+  );
 }
 
 /** Trimmed, non-empty, distinct entries; null clears the list. */
