@@ -35,7 +35,8 @@ export function createProfilesRouter<Context extends BaseContext>(
         return;
       }
 
-      const sheet = profileSheet(project);
+      // Sample records (`isSample`) stay off the sheet unless asked for, as everywhere else.
+      const sheet = profileSheet(project, { includeSamples: req.query.includeSamples === 'true' });
       if (format === 'pdf') {
         res.type('application/pdf').setHeader('content-disposition', `inline; filename="${slug}.pdf"`);
         res.send(await profilePdf(sheet));
