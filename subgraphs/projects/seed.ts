@@ -38,7 +38,8 @@ function cooperation(municipalities: MunicipalityRow[]): ProjectSeed {
       title: profile.title,
       summary:
         'Die Kreise Borken, Coesfeld, Steinfurt und Warendorf, die Stadt Münster und der Münsterland e. V. arbeiten seit 2018 eng, ' +
-        'systematisch und dauerhaft in der Regionalentwicklung zusammen: Informationen austauschen, gemeinsame Themen finden und als Projekte bearbeiten.',
+        'systematisch und dauerhaft in der Regionalentwicklung zusammen: Informationen austauschen, gemeinsame Themen finden und als Projekte bearbeiten. ' +
+        'Die Grundlagen der Kooperation hält die Münsterland-Erklärung fest.',
       // The published profile has no Stichworte besides its distinction (below): none are invented here.
       keywords: [],
       occasion: sections.Anlass,
