@@ -16,6 +16,7 @@ import { createGatewayContext, type GatewayContext } from './context.js';
 import { formatGatewayError, requestIdOnInternalErrors } from './errors.js';
 import { createExportRouter } from './export.js';
 import { limitsFromEnv, requestLimits } from './limits.js';
+import { createMapsRouter } from './maps.js';
 import { playgroundRouter } from './playground.js';
 import { meteredQueryPlanCache } from './query-plan-cache.js';
 import { responseCache } from './response-cache.js';
@@ -94,6 +95,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(playgroundRouter());
   app.use(createProfilesRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
   app.use(createExportRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
+  app.use(createMapsRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
   const introspection = envBool('INTROSPECTION', true);
   app.use(
     '/graphql',
