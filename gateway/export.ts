@@ -66,7 +66,7 @@ const EXPORTS: Record<string, ExportType> = {
     }`,
     filters: {
       text: 'text', status: 'list', topicKeys: 'list', organizationId: 'text', ags: 'text',
-      activeOn: 'date', modifiedSince: 'instant', createdSince: 'instant', includeArchived: 'boolean',
+      activeOn: 'date', modifiedSince: 'instant', createdSince: 'instant', includeArchived: 'boolean', includeSamples: 'boolean',
     },
     ordered: true,
     columns: [

@@ -34,7 +34,7 @@ const USAGE = 'Usage: npm run import -- <file.csv|file.json> --type projects|res
 /** Rows the subgraph checks per dry-run request: the progress bar moves per chunk. */
 const CHECK_CHUNK = 100;
 
-type FieldType = 'required' | 'text' | 'list' | 'int' | 'date' | 'participants' | { values: readonly string[]; required?: boolean };
+type FieldType = 'required' | 'text' | 'list' | 'int' | 'date' | 'boolean' | 'participants' | { values: readonly string[]; required?: boolean };
 
 interface ImportType {
   /** Plural, then singular. */
@@ -56,7 +56,7 @@ const TYPES: Record<string, ImportType> = {
     fields: {
       title: 'required', summary: 'required', topicKeys: 'list', keywords: 'list', occasion: 'text', goal: 'text', implementation: 'text',
       financing: 'text', legalForm: 'text', cooperatingSince: 'int', status: { values: Object.values(ProjectStatus) }, startDate: 'date', endDate: 'date',
-      municipalityAgs: 'list', distinctions: 'list', sourceAttribution: 'text', sourceUrl: 'text', participants: 'participants',
+      municipalityAgs: 'list', distinctions: 'list', sourceAttribution: 'text', sourceUrl: 'text', participants: 'participants', isSample: 'boolean',
     },
     objects: { contact: ['name', 'street', 'postalCode', 'city', 'phone', 'email', 'website'] },
   },
@@ -136,6 +136,13 @@ function convert(type: FieldType, raw: unknown, csv: boolean): unknown {
         throw new ValueError('must be a date as YYYY-MM-DD or DD.MM.YYYY');
       }
       return iso;
+    }
+    case 'boolean': {
+      if (typeof raw === 'boolean') return raw;
+      const text = csv ? String(raw).trim().toLowerCase() : raw;
+      if (text === 'true' || text === 'wahr' || text === 'ja') return true;
+      if (text === 'false' || text === 'falsch' || text === 'nein') return false;
+      throw new ValueError('must be true or false');
     }
     case 'participants':
       return csv ? participantsFromCell(String(raw)) : participantsFromJson(raw);

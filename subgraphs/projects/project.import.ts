@@ -33,6 +33,12 @@ export class ImportProjectRow extends ProjectProfileInput {
 
   @Field(() => [ParticipantInput], { nullable: true, description: 'Sonstige Beteiligte: organizations taking part besides the lead.' })
   participants?: ParticipantInput[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Marks an invented record (`isSample`, default false): lists, statistics, coverage and exports leave it out unless asked with `includeSamples`.',
+  })
+  isSample?: boolean | null;
 }
 
 @InputType({ description: 'Projects to import in one transaction.' })
@@ -80,13 +86,13 @@ export class ProjectImportResolver {
       await assertOrganizationsExist([{ id: leadOrganizationId, field: 'input.leadOrganizationId' }, ...participants.map(({ organizationId, field }) => ({ id: organizationId, field }))]);
       if (!allTopicsExist) await assertTopicsExist(em, profile.topicKeys);
       await assertMunicipalitiesExist(profile.municipalityAgs);
-      return { title, summary, profile, participants };
+      return { title, summary, profile, participants, isSample: row.isSample === true };
     });
     if (input.dryRun) return { dryRun: true, rowCount: rows.length, projects: [] };
 
     const projects = await writeTransaction(em, async (tx) => {
       const slugs = await uniqueSlugs(tx, ProjectEntity, rows.map((row) => row.title), 'projekt', 160);
-      return rows.map(({ title, summary, profile, participants }, index) => {
+      return rows.map(({ title, summary, profile, participants, isSample }, index) => {
         const project = tx.create(ProjectEntity, {
           status: ProjectStatus.ACTIVE,
           ...definedOnly(profile),
@@ -94,6 +100,7 @@ export class ProjectImportResolver {
           summary,
           leadOrganizationId,
           slug: slugs[index],
+          isSample,
           ...createdBy(writer),
         });
         const addedAt = Date.now();
