@@ -1,6 +1,8 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
+import ExcelJS from 'exceljs';
 import express, { type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { columnKind, GERMAN_HEADERS } from './export-headers.js';
 import { serviceLogger } from '../subgraphs/toolkit/logger.js';
 
 /**
@@ -18,7 +20,7 @@ import { serviceLogger } from '../subgraphs/toolkit/logger.js';
 
 const logger = serviceLogger('gateway');
 const MAX_PAGE_SIZE = 500;
-const EXPORT_FILE = /^(projects|resources|organizations)\.(csv|json)$/;
+const EXPORT_FILE = /^(projects|resources|organizations)\.(csv|json|xlsx)$/;
 
 type Scalar = string | number | boolean | null | undefined;
 type Value = Scalar | Scalar[] | Record<string, Scalar>[];
@@ -142,6 +144,48 @@ const EXPORTS: Record<string, ExportType> = {
   },
 };
 
+const CONTENT_TYPES: Record<string, string> = {
+  csv: 'text/csv; charset=utf-8; header=present',
+  json: 'application/json; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+const SHEET_NAMES: Record<string, string> = { projects: 'Projekte', resources: 'Wissen', organizations: 'Organisationen' };
+
+/** Column widths in characters: long texts wide, keys and dates narrow. */
+function columnWidth(name: string): number {
+  if (['summary', 'occasion', 'goal', 'implementation', 'financing', 'body', 'description', 'title', 'name'].includes(name)) return 50;
+  const kind = columnKind(name);
+  if (kind === 'date' || kind === 'number' || kind === 'boolean') return 14;
+  if (kind === 'instant') return 20;
+  return 24;
+}
+
+/** Cell formats: text for AGS (Excel's `@`), German dates, whole numbers or two decimals. */
+function cellStyle(name: string): Partial<ExcelJS.Style> {
+  switch (columnKind(name)) {
+    case 'ags': return { numFmt: '@' };
+    case 'date': return { numFmt: 'dd.mm.yyyy' };
+    case 'instant': return { numFmt: 'dd.mm.yyyy hh:mm:ss' };
+    case 'number': return { numFmt: name === 'areaKm2' ? '#,##0.00' : name === 'cooperatingSince' ? '0' : '#,##0' };
+    default: return {};
+  }
+}
+
+/** A typed cell: numbers as numbers, dates as dates (UTC), AGS and everything else as text; lists joined with `;`. */
+function xlsxValue(column: Column, node: Node): ExcelJS.CellValue {
+  const value = column.cell ? column.cell(node) : column.value(node);
+  if (value == null) return null;
+  const kind = columnKind(column.name);
+  if (kind === 'number' && typeof value === 'number') return value;
+  if (kind === 'boolean' && typeof value === 'boolean') return value;
+  if ((kind === 'date' || kind === 'instant') && typeof value === 'string') {
+    const date = new Date(kind === 'date' ? `${value.slice(0, 10)}T00:00:00Z` : value);
+    return Number.isNaN(date.getTime()) ? value : date;
+  }
+  // Strings stay text in .xlsx whatever they start with: no cell becomes a formula.
+  return Array.isArray(value) ? value.map((item) => String(item ?? '')).join(';') : String(value);
+}
+
 /** A request the export cannot serve; answered as GraphQL-shaped JSON like the gateway's other HTTP errors. */
 class ExportError extends Error {
   constructor(readonly status: number, message: string, readonly extensions: Record<string, unknown>) {
@@ -175,13 +219,22 @@ interface Options {
   separator: ',' | ';';
   decimalComma: boolean;
   pageSize: number;
+  /** Header language: `en` (the field names, default in CSV and JSON) or `de` (default in .xlsx). */
+  lang: 'en' | 'de';
+  /** Sample records (`isSample`): left out unless `includeSamples=true`. */
+  includeSamples: boolean;
 }
 
 /** Reads the query string: every parameter must be known; enums, dates and ids are checked by the schema. */
 function optionsOf(type: ExportType, format: string, url: string): Options {
   const params = new URL(url, 'http://export').searchParams;
-  const options: Options = { variables: { filter: {} }, separator: ',', decimalComma: false, pageSize: MAX_PAGE_SIZE };
-  const known = [...Object.keys(type.filters), ...(type.ordered ? ['orderBy'] : []), 'pageSize', ...(format === 'csv' ? ['separator', 'decimal'] : [])];
+  const options: Options = {
+    variables: { filter: {} }, separator: ',', decimalComma: false, pageSize: MAX_PAGE_SIZE, lang: format === 'xlsx' ? 'de' : 'en', includeSamples: false,
+  };
+  const known = [
+    ...Object.keys(type.filters), ...(type.ordered ? ['orderBy'] : []), 'pageSize', ...(format === 'csv' ? ['separator', 'decimal'] : []),
+    ...(format === 'json' ? [] : ['lang']), ...('includeSamples' in type.filters ? [] : ['includeSamples']),
+  ];
   for (const name of new Set(params.keys())) {
     if (!known.includes(name)) throw badParameter(`Unknown parameter "${name}"; this export takes ${known.join(', ')}`, name);
     // Empty values (blank form fields) mean "no condition".
@@ -190,7 +243,11 @@ function optionsOf(type: ExportType, format: string, url: string): Options {
     const kind = type.filters[name];
     if (kind !== 'list' && values.length > 1) throw badParameter(`Give ${name} once`, name);
     const [value] = values;
-    if (kind === 'list') options.variables.filter[name] = values;
+    if (name === 'includeSamples' && !kind) {
+      // Exports whose connection has no such filter leave sample rows out here.
+      if (!['true', 'false'].includes(value)) throw badParameter(`${name} must be true or false`, name);
+      options.includeSamples = value === 'true';
+    } else if (kind === 'list') options.variables.filter[name] = values;
     else if (kind === 'boolean') {
       if (!['true', 'false'].includes(value)) throw badParameter(`${name} must be true or false`, name);
       options.variables.filter[name] = value === 'true';
@@ -203,6 +260,9 @@ function optionsOf(type: ExportType, format: string, url: string): Options {
     } else if (name === 'decimal') {
       if (value !== 'point' && value !== 'comma') throw badParameter('decimal must be point or comma', name);
       options.decimalComma = value === 'comma';
+    } else if (name === 'lang') {
+      if (value !== 'de' && value !== 'en') throw badParameter('lang must be de or en', name);
+      options.lang = value;
     } else if (name === 'pageSize') {
       const size = Number(value);
       if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw badParameter(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`, name);
@@ -247,6 +307,15 @@ function csvCell(value: Value, decimalComma: boolean): string {
     if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   }
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * An AGS cell for spreadsheets (`?lang=de`): `="05554"` is a text formula that Excel and LibreOffice
+ * show as 05554 instead of turning it into the number 5554; `npm run import` reads it back as 05554.
+ */
+function agsCell(value: Value): string {
+  const text = Array.isArray(value) ? value.join(';') : value == null ? '' : String(value);
+  return text && /^[\d;]+$/.test(text) ? `"=""${text}"""` : csvCell(text, false);
 }
 
 function csvLine(cells: string[], separator: string): string {
@@ -324,20 +393,40 @@ export function createExportRouter<Context extends BaseContext>(
       let current = await page(null);
       started = true;
       res.status(200);
-      res.setHeader('content-type', format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/json; charset=utf-8');
+      res.setHeader('content-type', CONTENT_TYPES[format]);
       res.setHeader('content-disposition', `attachment; filename="${name}.${format}"`);
       res.setHeader('x-total-count', String(current.totalCount));
       res.setHeader('cache-control', 'no-store');
 
       const { columns } = type;
+      const header = (column: string) => (options.lang === 'de' ? GERMAN_HEADERS[column] ?? column : column);
+      const keep = (node: Node) => options.includeSamples || !node.isSample;
+      if (format === 'xlsx') {
+        const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
+        const sheet = workbook.addWorksheet(SHEET_NAMES[name], { views: [{ state: 'frozen', ySplit: 1 }] });
+        sheet.columns = columns.map((column) => ({ header: header(column.name), key: column.name, width: columnWidth(column.name), style: cellStyle(column.name) }));
+        sheet.getRow(1).font = { bold: true };
+        for (;;) {
+          for (const { node } of current.edges) if (keep(node)) sheet.addRow(columns.map((column) => xlsxValue(column, node))).commit();
+          if (!current.pageInfo.hasNextPage || !current.pageInfo.endCursor) break;
+          current = await page(current.pageInfo.endCursor);
+        }
+        sheet.commit();
+        await workbook.commit();
+        return;
+      }
       let written = 0;
-      if (format === 'csv') await write(res, `\uFEFF${csvLine(columns.map((column) => csvCell(column.name, false)), options.separator)}`);
+      if (format === 'csv') await write(res, `\uFEFF${csvLine(columns.map((column) => csvCell(header(column.name), false)), options.separator)}`);
       else await write(res, '[');
       for (;;) {
         let chunk = '';
         for (const { node } of current.edges) {
+          if (!keep(node)) continue;
           if (format === 'csv') {
-            chunk += csvLine(columns.map((column) => csvCell(column.cell ? column.cell(node) : column.value(node), options.decimalComma)), options.separator);
+            chunk += csvLine(columns.map((column) => {
+              const value = column.cell ? column.cell(node) : column.value(node);
+              return options.lang === 'de' && columnKind(column.name) === 'ags' ? agsCell(value) : csvCell(value, options.decimalComma);
+            }), options.separator);
           } else {
             chunk += `${written === 0 ? '\n' : ',\n'}${JSON.stringify(jsonRow(columns, node))}`;
           }
