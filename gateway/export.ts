@@ -47,6 +47,8 @@ interface ExportType {
   /** Whether the connection takes `orderBy` (`?orderBy=TITLE`). */
   ordered: boolean;
   columns: Column[];
+  /** The columns `npm run import` reads (`?columns=import`): an export of these, imported and exported again, gives the same file. */
+  importColumns?: string[];
 }
 
 const PAGE = 'totalCount pageInfo { hasNextPage endCursor }';
@@ -60,7 +62,7 @@ const EXPORTS: Record<string, ExportType> = {
     field: 'projects',
     query: `query ExportProjects($first: Int!, $after: String, $filter: ProjectFilter, $orderBy: ProjectOrder) {
       projects(first: $first, after: $after, filter: $filter, orderBy: $orderBy) { ${PAGE} edges { node {
-        id slug title status summary topics { key } keywords lead { slug name } participants { role organization { slug } } municipalityAgs
+        id slug title status summary topics { key } keywords lead { slug name } participants { role note organization { slug } } municipalityAgs
         occasion goal implementation financing legalForm cooperatingSince startDate endDate
         contact { name street postalCode city phone email website } distinctions sourceAttribution sourceUrl profileUrl
         isSample version createdAt updatedAt createdBy updatedBy archivedAt
@@ -79,13 +81,19 @@ const EXPORTS: Record<string, ExportType> = {
       column('leadName', (node) => node.lead?.name ?? null),
       {
         name: 'participants',
-        value: (node) => node.participants.map((participant: Node) => ({ organization: participant.organization?.slug ?? null, role: participant.role })),
-        cell: (node) => node.participants.map((participant: Node) => `${participant.organization?.slug ?? '?'}:${participant.role}`),
+        // `<slug>:<ROLE>` or `<slug>:<ROLE>:<note>`: what `npm run import` reads back.
+        value: (node) => node.participants.map((participant: Node) => ({ organization: participant.organization?.slug ?? null, role: participant.role, note: participant.note ?? null })),
+        cell: (node) => node.participants.map((participant: Node) => [participant.organization?.slug ?? '?', participant.role, ...(participant.note ? [participant.note] : [])].join(':')),
       },
       ...['municipalityAgs', 'occasion', 'goal', 'implementation', 'financing', 'legalForm', 'cooperatingSince', 'startDate', 'endDate'].map((name) => column(name)),
       ...['name', 'street', 'postalCode', 'city', 'phone', 'email', 'website'].map((name) => nested(`contact.${name}`)),
       ...['distinctions', 'sourceAttribution', 'sourceUrl', 'profileUrl'].map((name) => column(name)),
       ...audit,
+    ],
+    importColumns: [
+      'title', 'status', 'summary', 'topicKeys', 'keywords', 'participants', 'municipalityAgs', 'occasion', 'goal', 'implementation', 'financing', 'legalForm',
+      'cooperatingSince', 'startDate', 'endDate', 'contact.name', 'contact.street', 'contact.postalCode', 'contact.city', 'contact.phone', 'contact.email',
+      'contact.website', 'distinctions', 'sourceAttribution', 'sourceUrl', 'isSample',
     ],
   },
   resources: {
@@ -111,6 +119,7 @@ const EXPORTS: Record<string, ExportType> = {
       ...['url', 'publishedOn', 'sourceAttribution', 'license', 'body'].map((name) => column(name)),
       ...audit,
     ],
+    importColumns: ['title', 'kind', 'summary', 'language', 'topicKeys', 'projectIds', 'url', 'publishedOn', 'sourceAttribution', 'license', 'body'],
   },
   organizations: {
     field: 'organizations',
@@ -223,17 +232,19 @@ interface Options {
   lang: 'en' | 'de';
   /** Sample records (`isSample`): left out unless `includeSamples=true`. */
   includeSamples: boolean;
+  /** `all` (default) or `import`: only the columns `npm run import` reads. */
+  columns: 'all' | 'import';
 }
 
 /** Reads the query string: every parameter must be known; enums, dates and ids are checked by the schema. */
 function optionsOf(type: ExportType, format: string, url: string): Options {
   const params = new URL(url, 'http://export').searchParams;
   const options: Options = {
-    variables: { filter: {} }, separator: ',', decimalComma: false, pageSize: MAX_PAGE_SIZE, lang: format === 'xlsx' ? 'de' : 'en', includeSamples: false,
+    variables: { filter: {} }, separator: ',', decimalComma: false, pageSize: MAX_PAGE_SIZE, lang: format === 'xlsx' ? 'de' : 'en', includeSamples: false, columns: 'all',
   };
   const known = [
     ...Object.keys(type.filters), ...(type.ordered ? ['orderBy'] : []), 'pageSize', ...(format === 'csv' ? ['separator', 'decimal'] : []),
-    ...(format === 'json' ? [] : ['lang']), ...('includeSamples' in type.filters ? [] : ['includeSamples']),
+    ...(format === 'json' ? [] : ['lang']), ...('includeSamples' in type.filters ? [] : ['includeSamples']), ...(type.importColumns ? ['columns'] : []),
   ];
   for (const name of new Set(params.keys())) {
     if (!known.includes(name)) throw badParameter(`Unknown parameter "${name}"; this export takes ${known.join(', ')}`, name);
@@ -260,6 +271,9 @@ function optionsOf(type: ExportType, format: string, url: string): Options {
     } else if (name === 'decimal') {
       if (value !== 'point' && value !== 'comma') throw badParameter('decimal must be point or comma', name);
       options.decimalComma = value === 'comma';
+    } else if (name === 'columns') {
+      if (value !== 'all' && value !== 'import') throw badParameter('columns must be all or import', name);
+      options.columns = value;
     } else if (name === 'lang') {
       if (value !== 'de' && value !== 'en') throw badParameter('lang must be de or en', name);
       options.lang = value;
@@ -398,7 +412,7 @@ export function createExportRouter<Context extends BaseContext>(
       res.setHeader('x-total-count', String(current.totalCount));
       res.setHeader('cache-control', 'no-store');
 
-      const { columns } = type;
+      const columns = options.columns === 'import' ? type.importColumns!.map((column) => type.columns.find((candidate) => candidate.name === column)!) : type.columns;
       const header = (column: string) => (options.lang === 'de' ? GERMAN_HEADERS[column] ?? column : column);
       const keep = (node: Node) => options.includeSamples || !node.isSample;
       if (format === 'xlsx') {
