@@ -414,7 +414,7 @@ export function createExportRouter<Context extends BaseContext>(
 
       const columns = options.columns === 'import' ? type.importColumns!.map((column) => type.columns.find((candidate) => candidate.name === column)!) : type.columns;
       const header = (column: string) => (options.lang === 'de' ? GERMAN_HEADERS[column] ?? column : column);
-      const keep = (node: Node) => options.includeSamples || !node.isSample;
+      const keep = (node: Node) => options.includeSamples || options.variables.filter.includeSamples === true || !node.isSample;
       if (format === 'xlsx') {
         const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
         const sheet = workbook.addWorksheet(SHEET_NAMES[name], { views: [{ state: 'frozen', ySplit: 1 }] });
