@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR } from '../subgraphs/toolkit/reference-data.js';
 import { escapeHtml } from '../subgraphs/toolkit/search.js';
+import type { SheetMap } from './profile-pdf.js';
 
 /**
  * Coverage maps of the Münsterland's 66 municipalities from the BKG's VG5000 boundaries
@@ -131,4 +132,30 @@ ${input.descriptionEn ? `  <desc lang="en">${escapeHtml(input.descriptionEn)}</d
   </g>
 </svg>
 `;
+}
+
+/** The municipalities a project covers, for its profile sheet: the map for the PDF and the same map as SVG for the web page. */
+export function projectCoverageMap(municipalityAgs: readonly string[]): { pdf: SheetMap; svg: string } | null {
+  const covered = new Set(municipalityAgs);
+  const shapes = coverageShapes(covered);
+  const names = shapes.municipalities.filter((municipality) => municipality.covered).map((municipality) => municipality.name);
+  if (names.length === 0) return null;
+  const total = shapes.municipalities.length;
+  const share = `${names.length} von ${total} Gemeinden des Münsterlandes`;
+  const caption = [`Gebiet des Projekts: ${share}.`, `Verwaltungsgrenzen: ${ATTRIBUTION}, dl-de/by-2-0`];
+  const alt = `Karte der ${total} Gemeinden des Münsterlandes mit den Kreisgrenzen. Das Projekt deckt ${names.length === total ? 'alle' : `${names.length}`} ab${names.length === total ? '' : `: ${names.join(', ')}`}.`;
+  return {
+    pdf: {
+      width: shapes.width,
+      height: shapes.height,
+      alt,
+      caption,
+      shapes: [
+        ...shapes.municipalities.map((municipality) => ({ path: municipality.path, fill: municipality.covered ? shapes.colours.covered : shapes.colours.uncovered, stroke: shapes.colours.border, strokeWidth: 0.6 })),
+        ...shapes.districts.map((district) => ({ path: district.path, fill: 'none', stroke: shapes.colours.district, strokeWidth: 1.6 })),
+      ],
+    },
+    svg: coverageSvg({ title: 'Gebiet des Projekts', coveredAgs: covered, legend: [`Abgedeckt: ${share}`], labelUncovered: false, coveredLabel: 'im Projektgebiet', uncoveredLabel: 'nicht im Projektgebiet' })
+      .replace(/^<\?xml[^>]*>\s*/, ''),
+  };
 }

@@ -43,11 +43,15 @@ mutation RenameProject($id: ID!, $version: Int!, $title: String!) {
   {
     title: 'Analyst: coverage, statistics, search',
     query: `# Analysts: which municipalities take part in LEADER, figures by topic and Kreis, German search.
+# The coverage as a map: open mapUrl (/maps/coverage/leader.svg, or .png) in the browser.
+# Spreadsheets: /export/projects.xlsx?topicKeys=leader (German headers, AGS as text).
 query Coverage {
   topicCoverage(topicKey: "leader") {
     municipalityShare
     populationShare
+    populationReferenceDate
     uncoveredMunicipalities { name ags }
+    mapUrl
   }
 }
 
@@ -55,8 +59,9 @@ query Statistics {
   projectStatistics {
     byTopic { topic { key } count }
     byStatus { status count }
-    byDistrict { district { ags name } count }
-    fundingBySource { source amountEur }
+    byDistrict { district { ags name } count inhabitantsPerKm2 projectsPer100000Inhabitants populationReferenceDate }
+    fundingBySource { source amountEur count withoutAmount }
+    byOrganization(first: 10) { organization { name } projectsLed projectsJoined }
   }
 }
 

@@ -36,11 +36,13 @@ export function profilePdf(sheet: ProfileSheet, map?: SheetMap): Promise<Buffer>
     lang: 'de-DE',
     displayTitle: true,
     bufferPages: true,
-    font: regular as unknown as string, // the default font too, so that no standard (unembedded) font is ever set
+    // No default font: pdfkit would load Helvetica (a standard font, never embedded), and a font named here is set again on every page break.
+    font: null as unknown as string,
     info: { Title: sheet.title, Subject: 'Projektprofil', Creator: 'Münsterland regional graph', Keywords: 'Regionalentwicklung, Münsterland' },
   });
   doc.registerFont('Sans', regular);
   doc.registerFont('Sans-Bold', bold);
+  doc.font('Sans');
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -104,7 +106,9 @@ function drawMap(doc: PDFKit.PDFDocument, root: PDFKit.PDFStructureElement, map:
   root.add(doc.struct('Figure', { alt: map.alt }, () => {
     doc.save().translate(56, top).scale(scale);
     for (const shape of map.shapes) {
-      doc.path(shape.path).lineWidth(shape.strokeWidth).fillColor(shape.fill).strokeColor(shape.stroke).fillAndStroke();
+      doc.path(shape.path).lineWidth(shape.strokeWidth).strokeColor(shape.stroke);
+      if (shape.fill === 'none') doc.stroke();
+      else doc.fillColor(shape.fill).fillAndStroke();
     }
     doc.restore();
   }));

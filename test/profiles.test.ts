@@ -56,6 +56,9 @@ describe('profile sheets', () => {
     expect(text).not.toContain('Beispiel');
     expect(text).toContain('Quelle für Text und Bild: Kreis Borken');
     expect(text).toMatch(/Seite 1 von \d/);
+    // The area it covers, on the map of the coverage maps.
+    expect(text).toContain('Gebiet des Projekts: 66 von 66 Gemeinden des Münsterlandes.');
+    expect(text).toContain('Verwaltungsgrenzen: © GeoBasis-DE / BKG (2021)');
   });
 
   it('is an accessible PDF: tagged PDF/UA, title and language set, only embedded Unicode fonts', async () => {
@@ -69,6 +72,7 @@ describe('profile sheets', () => {
     expect(structure).toMatch(/^Document$/m);
     expect(structure).toContain('H1');
     expect(structure).toContain('H2');
+    expect(structure).toMatch(/Figure/);
     const raw = pdf.toString('latin1');
     expect(raw).toContain('/Lang (de-DE)');
     expect(raw).toContain('/DisplayDocTitle true');
@@ -93,6 +97,8 @@ describe('profile sheets', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('href="informelle-regionalentwicklung-im-muensterland.pdf"');
     expect(html).not.toContain('Beispiel: Wissenstransfer im Arbeitskreis');
+    expect(html).toMatch(/<figure class="map"><svg [^>]*role="img"/);
+    expect(html.match(/data-covered="true"/g)).toHaveLength(66);
     // Sample records only when asked for.
     const withSamples = await (await profile('informelle-regionalentwicklung-im-muensterland.html?includeSamples=true')).text();
     expect(withSamples).toContain('Beispiel: Wissenstransfer im Arbeitskreis');
