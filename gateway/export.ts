@@ -106,7 +106,7 @@ const EXPORTS: Record<string, ExportType> = {
     }`,
     filters: {
       text: 'text', kind: 'list', topicKey: 'text', topicKeys: 'list', projectId: 'text', authorOrganizationId: 'text',
-      language: 'text', modifiedSince: 'instant', includeArchived: 'boolean',
+      language: 'text', modifiedSince: 'instant', includeArchived: 'boolean', includeSamples: 'boolean',
     },
     ordered: true,
     columns: [

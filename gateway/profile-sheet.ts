@@ -165,8 +165,11 @@ export function profileSheet(project: ProfileData, options: { includeSamples?: b
   const financingText = paragraphs(project.financing);
   const fundingLines = funding.filter((line) => !financingText.flat().some((text) => line.text.endsWith(text.text)));
 
+  // What the regional graph adds to a published profile is marked as added, so that no reader takes it for the source's.
+  const added = ['Kurzbeschreibung', ...(project.topics.length ? ['Themen'] : []), ...(resources.length ? ['Wissen'] : []), ...(project.municipalityAgs?.length ? ['die Karte'] : [])];
   const footer = [
     project.sourceAttribution,
+    project.sourceAttribution && `Ergänzt im regionalen Graphen, nicht aus dieser Quelle: ${added.join(', ').replace(/, ([^,]*)$/, ' und $1')}.`,
     isWebAddress(project.sourceUrl) && `Veröffentlicht unter ${project.sourceUrl}`,
     ...figures.footer,
     project.isSample ? 'Beispieldatensatz zur Demonstration, keine echten Daten.' : null,

@@ -55,7 +55,10 @@ describe('projectStatistics', () => {
 
 describe('knowledgeStatistics', () => {
   it('counts resources by kind and topic', async () => {
-    const { data, errors } = await graphql(`{ knowledgeStatistics { totalCount byKind { kind count } byTopic { topic { key name } count } } }`);
+    // The sample resource ("Beispiel: Wissenstransfer im Arbeitskreis") counts only when asked for.
+    const { data: plain } = await graphql(`{ knowledgeStatistics { totalCount byKind { kind count } } }`);
+    expect(plain.knowledgeStatistics).toEqual({ totalCount: 1, byKind: [{ kind: 'DECLARATION', count: 1 }] });
+    const { data, errors } = await graphql(`{ knowledgeStatistics(filter: { includeSamples: true }) { totalCount byKind { kind count } byTopic { topic { key name } count } } }`);
     expect(errors).toBeUndefined();
     expect(data.knowledgeStatistics.totalCount).toBe(2);
     expect(data.knowledgeStatistics.byKind).toEqual(expect.arrayContaining([{ kind: 'DECLARATION', count: 1 }, { kind: 'LESSON_LEARNED', count: 1 }]));
