@@ -24,8 +24,9 @@ describe('migration to the published profile', () => {
     try {
       await client.query('begin');
       // The state of an old installation: five invented keywords, everyone a PARTNER, added in one instant.
-      await client.query(`update project set keywords = $2 where id = $1`, [project, ['Regionalentwicklung', 'Interkommunale Zusammenarbeit', 'Kooperation', 'Wissenstransfer', 'Münsterland-Erklärung']]);
-      await client.query(`update project_participation set role = 'PARTNER', created_at = '2026-01-01T00:00:00Z' where project_id = $1`, [project]);
+      // (As nobody changed them: other test files may have written to the cooperation already.)
+      await client.query(`update project set keywords = $2, updated_by = 'seed' where id = $1`, [project, ['Regionalentwicklung', 'Interkommunale Zusammenarbeit', 'Kooperation', 'Wissenstransfer', 'Münsterland-Erklärung']]);
+      await client.query(`update project_participation set role = 'PARTNER', created_at = '2026-01-01T00:00:00Z', updated_by = 'seed' where project_id = $1`, [project]);
       expect((await participants()).map(([, role]) => role)).toEqual(['PARTNER', 'PARTNER', 'PARTNER', 'PARTNER', 'PARTNER']);
 
       for (const query of migration.getQueries() as Knex.Raw[]) {
