@@ -1,5 +1,6 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import express, { type Request, type Response } from 'express';
+import { createHash } from 'node:crypto';
 import { coverageSvg } from './maps-svg.js';
 
 /** A topic key (as `Topic.key`: lowercase ASCII words joined by hyphens) and a format. */
@@ -64,6 +65,24 @@ export async function svgToPng(svg: string, width = 1200): Promise<Buffer> {
 }
 
 /**
+ * Rendering a PNG takes a CPU for about a second; the SVG is cheap. The PNGs of the last few SVGs
+ * are kept: the same coverage gives the same SVG, and a changed one a new entry.
+ */
+const PNG_CACHE_ENTRIES = 16;
+const pngCache = new Map<string, Promise<Buffer>>();
+function cachedPng(svg: string): Promise<Buffer> {
+  const key = createHash('sha256').update(svg).digest('hex');
+  let png = pngCache.get(key);
+  if (!png) {
+    png = svgToPng(svg);
+    png.catch(() => pngCache.delete(key));
+    pngCache.set(key, png);
+    if (pngCache.size > PNG_CACHE_ENTRIES) pngCache.delete(pngCache.keys().next().value!);
+  }
+  return png;
+}
+
+/**
  * `GET /maps/coverage/<topicKey>.svg` and `.png`: the coverage ("Flächendeckung") of a topic over
  * the 66 municipalities of the Münsterland, covered and uncovered in two colours, Kreis borders,
  * the uncovered municipalities named, a legend with both shares and the attribution of the
@@ -99,7 +118,7 @@ export function createMapsRouter<Context extends BaseContext>(
       });
       res.setHeader('cache-control', 'public, max-age=60');
       if (format === 'png') {
-        res.type('image/png').send(await svgToPng(svg));
+        res.type('image/png').send(await cachedPng(svg));
       } else {
         res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
         res.type('image/svg+xml; charset=utf-8').send(svg);
