@@ -1,6 +1,8 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
+import ExcelJS from 'exceljs';
 import express, { type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { columnKind, GERMAN_HEADERS } from './export-headers.js';
 import { serviceLogger } from '../subgraphs/toolkit/logger.js';
 import { calendarDate } from '../subgraphs/toolkit/scalars.js';
 
@@ -19,7 +21,7 @@ import { calendarDate } from '../subgraphs/toolkit/scalars.js';
 
 const logger = serviceLogger('gateway');
 const MAX_PAGE_SIZE = 500;
-const EXPORT_FILE = /^(projects|resources|organizations)\.(csv|json)$/;
+const EXPORT_FILE = /^(projects|resources|organizations)\.(csv|json|xlsx)$/;
 
 type Scalar = string | number | boolean | null | undefined;
 type Value = Scalar | Scalar[] | Record<string, Scalar>[];
@@ -46,6 +48,8 @@ interface ExportType {
   /** Whether the connection takes `orderBy` (`?orderBy=TITLE`). */
   ordered: boolean;
   columns: Column[];
+  /** The columns `npm run import` reads (`?columns=import`): an export of these, imported and exported again, gives the same file. */
+  importColumns?: string[];
 }
 
 const PAGE = 'totalCount pageInfo { hasNextPage endCursor }';
@@ -59,7 +63,7 @@ const EXPORTS: Record<string, ExportType> = {
     field: 'projects',
     query: `query ExportProjects($first: Int!, $after: String, $filter: ProjectFilter, $orderBy: ProjectOrder) {
       projects(first: $first, after: $after, filter: $filter, orderBy: $orderBy) { ${PAGE} edges { node {
-        id slug title status summary topics { key } keywords lead { slug name } participants { role organization { slug } } municipalityAgs
+        id slug title status summary topics { key } keywords lead { slug name } participants { role note organization { slug } } municipalityAgs
         occasion goal implementation financing legalForm cooperatingSince startDate endDate
         contact { name street postalCode city phone email website } distinctions sourceAttribution sourceUrl profileUrl
         isSample version createdAt updatedAt createdBy updatedBy archivedAt
@@ -67,7 +71,7 @@ const EXPORTS: Record<string, ExportType> = {
     }`,
     filters: {
       text: 'text', status: 'list', topicKeys: 'list', organizationId: 'text', ags: 'text',
-      activeOn: 'date', modifiedSince: 'instant', createdSince: 'instant', includeArchived: 'boolean',
+      activeOn: 'date', modifiedSince: 'instant', createdSince: 'instant', includeArchived: 'boolean', includeSamples: 'boolean',
     },
     ordered: true,
     columns: [
@@ -78,13 +82,19 @@ const EXPORTS: Record<string, ExportType> = {
       column('leadName', (node) => node.lead?.name ?? null),
       {
         name: 'participants',
-        value: (node) => node.participants.map((participant: Node) => ({ organization: participant.organization?.slug ?? null, role: participant.role })),
-        cell: (node) => node.participants.map((participant: Node) => `${participant.organization?.slug ?? '?'}:${participant.role}`),
+        // `<slug>:<ROLE>` or `<slug>:<ROLE>:<note>`: what `npm run import` reads back.
+        value: (node) => node.participants.map((participant: Node) => ({ organization: participant.organization?.slug ?? null, role: participant.role, note: participant.note ?? null })),
+        cell: (node) => node.participants.map((participant: Node) => [participant.organization?.slug ?? '?', participant.role, ...(participant.note ? [participant.note] : [])].join(':')),
       },
       ...['municipalityAgs', 'occasion', 'goal', 'implementation', 'financing', 'legalForm', 'cooperatingSince', 'startDate', 'endDate'].map((name) => column(name)),
       ...['name', 'street', 'postalCode', 'city', 'phone', 'email', 'website'].map((name) => nested(`contact.${name}`)),
       ...['distinctions', 'sourceAttribution', 'sourceUrl', 'profileUrl'].map((name) => column(name)),
       ...audit,
+    ],
+    importColumns: [
+      'title', 'status', 'summary', 'topicKeys', 'keywords', 'participants', 'municipalityAgs', 'occasion', 'goal', 'implementation', 'financing', 'legalForm',
+      'cooperatingSince', 'startDate', 'endDate', 'contact.name', 'contact.street', 'contact.postalCode', 'contact.city', 'contact.phone', 'contact.email',
+      'contact.website', 'distinctions', 'sourceAttribution', 'sourceUrl', 'isSample',
     ],
   },
   resources: {
@@ -97,7 +107,7 @@ const EXPORTS: Record<string, ExportType> = {
     }`,
     filters: {
       text: 'text', kind: 'list', topicKey: 'text', topicKeys: 'list', projectId: 'text', authorOrganizationId: 'text',
-      language: 'text', modifiedSince: 'instant', includeArchived: 'boolean',
+      language: 'text', modifiedSince: 'instant', includeArchived: 'boolean', includeSamples: 'boolean',
     },
     ordered: true,
     columns: [
@@ -110,6 +120,7 @@ const EXPORTS: Record<string, ExportType> = {
       ...['url', 'publishedOn', 'sourceAttribution', 'license', 'body'].map((name) => column(name)),
       ...audit,
     ],
+    importColumns: ['title', 'kind', 'summary', 'language', 'topicKeys', 'projectIds', 'url', 'publishedOn', 'sourceAttribution', 'license', 'body'],
   },
   organizations: {
     field: 'organizations',
@@ -142,6 +153,48 @@ const EXPORTS: Record<string, ExportType> = {
     ],
   },
 };
+
+const CONTENT_TYPES: Record<string, string> = {
+  csv: 'text/csv; charset=utf-8; header=present',
+  json: 'application/json; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+const SHEET_NAMES: Record<string, string> = { projects: 'Projekte', resources: 'Wissen', organizations: 'Organisationen' };
+
+/** Column widths in characters: long texts wide, keys and dates narrow. */
+function columnWidth(name: string): number {
+  if (['summary', 'occasion', 'goal', 'implementation', 'financing', 'body', 'description', 'title', 'name'].includes(name)) return 50;
+  const kind = columnKind(name);
+  if (kind === 'date' || kind === 'number' || kind === 'boolean') return 14;
+  if (kind === 'instant') return 20;
+  return 24;
+}
+
+/** Cell formats: text for AGS (Excel's `@`), German dates, whole numbers or two decimals. */
+function cellStyle(name: string): Partial<ExcelJS.Style> {
+  switch (columnKind(name)) {
+    case 'ags': return { numFmt: '@' };
+    case 'date': return { numFmt: 'dd.mm.yyyy' };
+    case 'instant': return { numFmt: 'dd.mm.yyyy hh:mm:ss' };
+    case 'number': return { numFmt: name === 'areaKm2' ? '#,##0.00' : name === 'cooperatingSince' ? '0' : '#,##0' };
+    default: return {};
+  }
+}
+
+/** A typed cell: numbers as numbers, dates as dates (UTC), AGS and everything else as text; lists joined with `;`. */
+function xlsxValue(column: Column, node: Node): ExcelJS.CellValue {
+  const value = column.cell ? column.cell(node) : column.value(node);
+  if (value == null) return null;
+  const kind = columnKind(column.name);
+  if (kind === 'number' && typeof value === 'number') return value;
+  if (kind === 'boolean' && typeof value === 'boolean') return value;
+  if ((kind === 'date' || kind === 'instant') && typeof value === 'string') {
+    const date = new Date(kind === 'date' ? `${value.slice(0, 10)}T00:00:00Z` : value);
+    return Number.isNaN(date.getTime()) ? value : date;
+  }
+  // Strings stay text in .xlsx whatever they start with: no cell becomes a formula.
+  return Array.isArray(value) ? value.map((item) => String(item ?? '')).join(';') : String(value);
+}
 
 /** A request the export cannot serve; answered as GraphQL-shaped JSON like the gateway's other HTTP errors. */
 class ExportError extends Error {
@@ -176,13 +229,24 @@ interface Options {
   separator: ',' | ';';
   decimalComma: boolean;
   pageSize: number;
+  /** Header language: `en` (the field names, default in CSV and JSON) or `de` (default in .xlsx). */
+  lang: 'en' | 'de';
+  /** Sample records (`isSample`): left out unless `includeSamples=true`. */
+  includeSamples: boolean;
+  /** `all` (default) or `import`: only the columns `npm run import` reads. */
+  columns: 'all' | 'import';
 }
 
 /** Reads the query string: every parameter must be known; enums, dates and ids are checked by the schema. */
 function optionsOf(type: ExportType, format: string, url: string): Options {
   const params = new URL(url, 'http://export').searchParams;
-  const options: Options = { variables: { filter: {} }, separator: ',', decimalComma: false, pageSize: MAX_PAGE_SIZE };
-  const known = [...Object.keys(type.filters), ...(type.ordered ? ['orderBy'] : []), 'pageSize', ...(format === 'csv' ? ['separator', 'decimal'] : [])];
+  const options: Options = {
+    variables: { filter: {} }, separator: ',', decimalComma: false, pageSize: MAX_PAGE_SIZE, lang: format === 'xlsx' ? 'de' : 'en', includeSamples: false, columns: 'all',
+  };
+  const known = [
+    ...Object.keys(type.filters), ...(type.ordered ? ['orderBy'] : []), 'pageSize', ...(format === 'csv' ? ['separator', 'decimal'] : []),
+    ...(format === 'json' ? [] : ['lang']), ...('includeSamples' in type.filters ? [] : ['includeSamples']), ...(type.importColumns ? ['columns'] : []),
+  ];
   for (const name of new Set(params.keys())) {
     if (!known.includes(name)) throw badParameter(`Unknown parameter "${name}"; this export takes ${known.join(', ')}`, name);
     // Empty values (blank form fields) mean "no condition".
@@ -191,7 +255,11 @@ function optionsOf(type: ExportType, format: string, url: string): Options {
     const kind = type.filters[name];
     if (kind !== 'list' && values.length > 1) throw badParameter(`Give ${name} once`, name);
     const [value] = values;
-    if (kind === 'list') options.variables.filter[name] = values;
+    if (name === 'includeSamples' && !kind) {
+      // Exports whose connection has no such filter leave sample rows out here.
+      if (!['true', 'false'].includes(value)) throw badParameter(`${name} must be true or false`, name);
+      options.includeSamples = value === 'true';
+    } else if (kind === 'list') options.variables.filter[name] = values;
     else if (kind === 'boolean') {
       if (!['true', 'false'].includes(value)) throw badParameter(`${name} must be true or false`, name);
       options.variables.filter[name] = value === 'true';
@@ -204,6 +272,12 @@ function optionsOf(type: ExportType, format: string, url: string): Options {
     } else if (name === 'decimal') {
       if (value !== 'point' && value !== 'comma') throw badParameter('decimal must be point or comma', name);
       options.decimalComma = value === 'comma';
+    } else if (name === 'columns') {
+      if (value !== 'all' && value !== 'import') throw badParameter('columns must be all or import', name);
+      options.columns = value;
+    } else if (name === 'lang') {
+      if (value !== 'de' && value !== 'en') throw badParameter('lang must be de or en', name);
+      options.lang = value;
     } else if (name === 'pageSize') {
       const size = Number(value);
       if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw badParameter(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`, name);
@@ -248,6 +322,15 @@ function csvCell(value: Value, decimalComma: boolean): string {
     if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   }
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * An AGS cell for spreadsheets (`?lang=de`): `="05554"` is a text formula that Excel and LibreOffice
+ * show as 05554 instead of turning it into the number 5554; `npm run import` reads it back as 05554.
+ */
+function agsCell(value: Value): string {
+  const text = Array.isArray(value) ? value.join(';') : value == null ? '' : String(value);
+  return text && /^[\d;]+$/.test(text) ? `"=""${text}"""` : csvCell(text, false);
 }
 
 function csvLine(cells: string[], separator: string): string {
@@ -325,20 +408,40 @@ export function createExportRouter<Context extends BaseContext>(
       let current = await page(null);
       started = true;
       res.status(200);
-      res.setHeader('content-type', format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/json; charset=utf-8');
+      res.setHeader('content-type', CONTENT_TYPES[format]);
       res.setHeader('content-disposition', `attachment; filename="${name}.${format}"`);
       res.setHeader('x-total-count', String(current.totalCount));
       res.setHeader('cache-control', 'no-store');
 
-      const { columns } = type;
+      const columns = options.columns === 'import' ? type.importColumns!.map((column) => type.columns.find((candidate) => candidate.name === column)!) : type.columns;
+      const header = (column: string) => (options.lang === 'de' ? GERMAN_HEADERS[column] ?? column : column);
+      const keep = (node: Node) => options.includeSamples || options.variables.filter.includeSamples === true || !node.isSample;
+      if (format === 'xlsx') {
+        const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
+        const sheet = workbook.addWorksheet(SHEET_NAMES[name], { views: [{ state: 'frozen', ySplit: 1 }] });
+        sheet.columns = columns.map((column) => ({ header: header(column.name), key: column.name, width: columnWidth(column.name), style: cellStyle(column.name) }));
+        sheet.getRow(1).font = { bold: true };
+        for (;;) {
+          for (const { node } of current.edges) if (keep(node)) sheet.addRow(columns.map((column) => xlsxValue(column, node))).commit();
+          if (!current.pageInfo.hasNextPage || !current.pageInfo.endCursor) break;
+          current = await page(current.pageInfo.endCursor);
+        }
+        sheet.commit();
+        await workbook.commit();
+        return;
+      }
       let written = 0;
-      if (format === 'csv') await write(res, `\uFEFF${csvLine(columns.map((column) => csvCell(column.name, false)), options.separator)}`);
+      if (format === 'csv') await write(res, `\uFEFF${csvLine(columns.map((column) => csvCell(header(column.name), false)), options.separator)}`);
       else await write(res, '[');
       for (;;) {
         let chunk = '';
         for (const { node } of current.edges) {
+          if (!keep(node)) continue;
           if (format === 'csv') {
-            chunk += csvLine(columns.map((column) => csvCell(column.cell ? column.cell(node) : column.value(node), options.decimalComma)), options.separator);
+            chunk += csvLine(columns.map((column) => {
+              const value = column.cell ? column.cell(node) : column.value(node);
+              return options.lang === 'de' && columnKind(column.name) === 'ags' ? agsCell(value) : csvCell(value, options.decimalComma);
+            }), options.separator);
           } else {
             chunk += `${written === 0 ? '\n' : ',\n'}${JSON.stringify(jsonRow(columns, node))}`;
           }

@@ -80,13 +80,18 @@ mutation RenameProject(
     title: 'Analyst: coverage, statistics, search',
     query: `# Analysts: who takes part in LEADER, figures by
 # topic and Kreis, German full-text search.
+# The coverage as a map: open mapUrl
+# (/maps/coverage/leader.svg, or .png).
+# Spreadsheets: /export/projects.xlsx?topicKeys=leader
 # Put the cursor into an operation and press
 # Ctrl-Enter to run it.
 query Coverage {
   topicCoverage(topicKey: "leader") {
     municipalityShare
     populationShare
+    populationReferenceDate
     uncoveredMunicipalities { name ags }
+    mapUrl
   }
 }
 
@@ -94,8 +99,9 @@ query Statistics {
   projectStatistics {
     byTopic { topic { key } count }
     byStatus { status count }
-    byDistrict { district { ags name } count }
-    fundingBySource { source amountEur }
+    byDistrict { district { ags name } count inhabitantsPerKm2 projectsPer100000Inhabitants populationReferenceDate }
+    fundingBySource { source amountEur count withoutAmount }
+    byOrganization(first: 10) { organization { name } projectsLed projectsJoined }
   }
 }
 

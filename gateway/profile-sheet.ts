@@ -8,7 +8,7 @@ export const PROFILE_QUERY = /* GraphQL */ `
   query ProjectProfile($slug: String!) {
     project(slug: $slug) {
       slug title summary keywords distinctions occasion goal implementation financing legalForm cooperatingSince
-      sourceAttribution sourceUrl profileUrl updatedAt isSample
+      sourceAttribution sourceUrl profileUrl updatedAt isSample municipalityAgs
       contact { name street postalCode city phone email website }
       funding { source description amountEur }
       topics { name }
@@ -16,10 +16,10 @@ export const PROFILE_QUERY = /* GraphQL */ `
         name
         parent { name }
         population { value referenceDate source }
-        figures { kind value referenceDate source }
+        figures { kind value referenceDate source derived }
       }
       participants { role note organization { name } }
-      resources { title }
+      resources { title isSample }
     }
   }
 `;
@@ -41,6 +41,8 @@ export interface ProfileData {
   profileUrl: string;
   updatedAt: string;
   isSample: boolean;
+  /** Optional so that callers building a sheet by hand may leave it out. */
+  municipalityAgs?: string[];
   contact: Record<'name' | 'street' | 'postalCode' | 'city' | 'phone' | 'email' | 'website', string | null>;
   funding: { source: string; description: string; amountEur: number | null }[];
   topics: { name: string }[];
@@ -48,10 +50,10 @@ export interface ProfileData {
     name: string;
     parent: { name: string } | null;
     population: Figure | null;
-    figures: (Figure & { kind: string })[];
+    figures: (Figure & { kind: string; derived?: boolean })[];
   } | null;
   participants: { role: string; note: string | null; organization: { name: string } | null }[];
-  resources: { title: string }[] | null;
+  resources: { title: string; isSample?: boolean }[] | null;
 }
 
 interface Figure {
@@ -85,7 +87,6 @@ const FUNDING_SOURCES: Record<string, string> = {
   LAND_NRW: 'Land Nordrhein-Westfalen', BUND: 'Bund', EU: 'Europäische Union', KREIS: 'Kreis', KOMMUNE: 'Kommune',
   OWN_FUNDS: 'Eigenmittel', PRIVATE: 'Private Mittel', OTHER: 'Sonstige',
 };
-const ROLES: Record<string, string> = { PARTNER: 'Partner', MEMBER: 'Mitglied', SUPPORTER: 'Unterstützer' };
 
 const number = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
 const euros = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
@@ -102,16 +103,53 @@ function section(heading: string, body: Line[][]): Section[] {
   return body.length ? [{ heading, paragraphs: body }] : [];
 }
 
-export function profileSheet(project: ProfileData): ProfileSheet {
+type LeadFigure = NonNullable<ProfileData['lead']>['figures'][number];
+const sameSeries = (a: Figure, b: Figure) => a.source === b.source && a.referenceDate === b.referenceDate;
+
+/**
+ * The Kurzprofil's figures, one series at a time: population and area of one source and date
+ * (the series of the published profile, e.g. IT.NRW 31.12.2020) where the lead has such a pair,
+ * else its most recent figure of each kind; every other population figure (e.g. Zensus 2022)
+ * follows on its own dated line and is never mixed into the first.
+ */
+export function kurzprofilFigures(figures: LeadFigure[], fallbackPopulation: Figure | null): { lines: Line[]; footer: string[] } {
+  const populations = figures.filter((figure) => figure.kind === 'POPULATION');
+  const areas = figures.filter((figure) => figure.kind === 'AREA_KM2');
+  const paired = populations.find((population) => areas.some((area) => sameSeries(area, population)));
+  const population = paired ?? populations[0] ?? fallbackPopulation ?? undefined;
+  const area = paired ? areas.find((candidate) => sameSeries(candidate, paired)) : areas[0];
+  const dated = (figure: Figure) => `${figure.source}, ${germanDate(figure.referenceDate)}`;
+  const otherSeries = populations.filter((other) => population && !sameSeries(other, population));
+  // A short name for a source: "Zensus 2022, Statistische Ämter …" → "Zensus 2022"; the full name goes to the footer.
+  const shortName = (source: string) => source.split(/,|\(/)[0].trim();
+  const lines: Line[] = [
+    ...(population ? [{ text: `Einwohner: ${number.format(population.value)} (${dated(population)})` }] : []),
+    ...(area ? [{ text: `Fläche: ${number.format(area.value)} km² (${dated(area)})` }] : []),
+    ...otherSeries.map((other) => ({
+      text: `Einwohner nach ${shortName(other.source)}: ${number.format(other.value)} (Stichtag ${germanDate(other.referenceDate)}, eigene Zählreihe)`,
+    })),
+  ];
+  const footer = [
+    ...(population ? [`Einwohnerzahl: ${population.source}, Stichtag ${germanDate(population.referenceDate)}`] : []),
+    ...(area ? [`Fläche: ${area.source}, Stichtag ${germanDate(area.referenceDate)}`] : []),
+    ...otherSeries.map((other) => `Einwohner nach ${shortName(other.source)}: ${other.source}, Stichtag ${germanDate(other.referenceDate)}`),
+  ];
+  return { lines, footer };
+}
+
+export function profileSheet(project: ProfileData, options: { includeSamples?: boolean } = {}): ProfileSheet {
   const participants = project.participants.filter((participant) => participant.organization);
+  // As in the published profile: partners stand under the title beside the lead, the others are "Sonstige Beteiligte".
+  const partners = participants.filter((participant) => participant.role === 'PARTNER');
+  const others = participants.filter((participant) => participant.role !== 'PARTNER');
   const lead = project.lead;
-  const area = lead?.figures.find((figure) => figure.kind === 'AREA_KM2');
+  const figures = lead ? kurzprofilFigures(lead.figures, lead.population) : { lines: [], footer: [] };
+  const resources = (project.resources ?? []).filter((resource) => options.includeSamples || !resource.isSample);
 
   const kurzprofil: Line[] = lead ? [
     { text: lead.name },
     ...(lead.parent ? [{ text: lead.parent.name }] : []),
-    ...(lead.population ? [{ text: `Einwohner: ${number.format(lead.population.value)} (${lead.population.source}, ${germanDate(lead.population.referenceDate)})` }] : []),
-    ...(area ? [{ text: `Fläche: ${number.format(area.value)} km² (${area.source}, ${germanDate(area.referenceDate)})` }] : []),
+    ...figures.lines,
   ] : [];
   const contact = project.contact;
   const kontakt: Line[] = [
@@ -127,26 +165,28 @@ export function profileSheet(project: ProfileData): ProfileSheet {
   const financingText = paragraphs(project.financing);
   const fundingLines = funding.filter((line) => !financingText.flat().some((text) => line.text.endsWith(text.text)));
 
+  // What the regional graph adds to a published profile is marked as added, so that no reader takes it for the source's.
+  const added = ['Kurzbeschreibung', ...(project.topics.length ? ['Themen'] : []), ...(resources.length ? ['Wissen'] : []), ...(project.municipalityAgs?.length ? ['die Karte'] : [])];
   const footer = [
     project.sourceAttribution,
+    project.sourceAttribution && `Ergänzt im regionalen Graphen, nicht aus dieser Quelle: ${added.join(', ').replace(/, ([^,]*)$/, ' und $1')}.`,
     isWebAddress(project.sourceUrl) && `Veröffentlicht unter ${project.sourceUrl}`,
-    ...(lead?.population ? [`Einwohnerzahl: ${lead.population.source}, Stichtag ${germanDate(lead.population.referenceDate)}`] : []),
-    ...(area ? [`Fläche: ${area.source}, Stichtag ${germanDate(area.referenceDate)}`] : []),
+    ...figures.footer,
     project.isSample ? 'Beispieldatensatz zur Demonstration, keine echten Daten.' : null,
     `Stand: ${germanDate(project.updatedAt)} · ${project.profileUrl}`,
   ].filter((text): text is string => !!text);
 
   return {
     title: project.title,
-    partners: [lead?.name, ...participants.map((participant) => participant.organization!.name)].filter(Boolean).join(', '),
+    partners: [lead?.name, ...partners.map((participant) => participant.organization!.name)].filter(Boolean).join(', '),
     sections: [
       ...section('Stichworte', [
         ...(project.keywords.length ? [[{ text: project.keywords.join(', ') }]] : []),
         ...(project.distinctions.length ? [project.distinctions.map((text) => ({ text }))] : []),
       ]),
       ...section('Hauptverantwortlich', lead ? [[{ text: lead.name }]] : []),
-      ...section('Sonstige Beteiligte', participants.length ? [participants.map((participant) => ({
-        text: `${participant.organization!.name} (${ROLES[participant.role] ?? participant.role})${participant.note ? `: ${participant.note}` : ''}`,
+      ...section('Sonstige Beteiligte', others.length ? [others.map((participant) => ({
+        text: `${participant.organization!.name}${participant.role === 'MEMBER' ? ' (Mitglied)' : ''}${participant.note ? `: ${participant.note}` : ''}`,
       }))] : []),
       ...section('Kurzprofil', kurzprofil.length ? [kurzprofil] : []),
       ...section('Kurzbeschreibung', paragraphs(project.summary)),
@@ -158,7 +198,7 @@ export function profileSheet(project: ProfileData): ProfileSheet {
       ...section('Zusammenarbeit seit', project.cooperatingSince ? [[{ text: String(project.cooperatingSince) }]] : []),
       ...section('Kontakt', kontakt.length ? [kontakt] : []),
       ...section('Themen', project.topics.length ? [[{ text: project.topics.map((topic) => topic.name).join(', ') }]] : []),
-      ...section('Wissen', project.resources?.length ? [project.resources.map((resource) => ({ text: resource.title }))] : []),
+      ...section('Wissen', resources.length ? [resources.map((resource) => ({ text: resource.title }))] : []),
     ],
     footer,
   };

@@ -1,5 +1,6 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import express, { type Request, type Response } from 'express';
+import { projectCoverageMap } from './maps-svg.js';
 import { profileHtml } from './profile-html.js';
 import { profilePdf } from './profile-pdf.js';
 import { PROFILE_QUERY, profileSheet, type ProfileData } from './profile-sheet.js';
@@ -37,14 +38,17 @@ export function createProfilesRouter<Context extends BaseContext>(
         return;
       }
 
-      const sheet = profileSheet(project);
+      // Sample records (`isSample`) stay off the sheet unless asked for, as everywhere else.
+      const sheet = profileSheet(project, { includeSamples: req.query.includeSamples === 'true' });
+      // The municipalities the project covers, on the map of the coverage maps (GET /maps/coverage/…).
+      const map = projectCoverageMap(project.municipalityAgs ?? []);
       if (format === 'pdf') {
         res.type('application/pdf').setHeader('content-disposition', `inline; filename="${slug}.pdf"`);
-        res.send(await profilePdf(sheet));
+        res.send(await profilePdf(sheet, map?.pdf));
       } else {
         // Nothing in the page runs or loads anything: data can never become script.
         res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
-        res.type('text/html; charset=utf-8').send(profileHtml(sheet, `${slug}.pdf`));
+        res.type('text/html; charset=utf-8').send(profileHtml(sheet, `${slug}.pdf`, map?.svg));
       }
     } catch (error) {
       next(error);

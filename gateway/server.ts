@@ -18,6 +18,7 @@ import { formatGatewayError, requestIdOnInternalErrors } from './errors.js';
 import { createExportRouter } from './export.js';
 import { admissionPlugin } from './admission.js';
 import { limitsFromEnv, requestShape } from './limits.js';
+import { createMapsRouter } from './maps.js';
 import { playgroundRouter } from './playground.js';
 import { PLAYGROUND_TABS } from './playground-examples.js';
 import { loadTrustedDocuments, trustedDocumentRequests } from './trusted-documents.js';
@@ -109,8 +110,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const fileCost = envInt('RATE_LIMIT_FILE_COST', 100);
   app.use('/profiles', admitClient(budget, 'file', fileCost));
   app.use('/export', admitClient(budget, 'file', fileCost));
+  app.use('/maps', admitClient(budget, 'file', fileCost));
   app.use(createProfilesRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
   app.use(createExportRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
+  app.use(createMapsRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
   // Partner apps' registered operations, and the playground's saved ones (see trusted-documents.ts).
   const trustedDocuments = loadTrustedDocuments(path.resolve(REPO_ROOT, envString('TRUSTED_DOCUMENTS_DIR', 'trusted-documents')), PLAYGROUND_TABS.map((tab) => tab.query));
   app.use(

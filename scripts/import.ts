@@ -1,9 +1,11 @@
 import cliProgress from 'cli-progress';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { decodeJwt } from 'jose';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { columnKind, columnOfHeader } from '../gateway/export-headers.js';
 import { ResourceKind } from '../subgraphs/knowledge/resource.entity.js';
 import { ParticipationRole } from '../subgraphs/projects/participation.entity.js';
 import { ProjectStatus } from '../subgraphs/projects/project.entity.js';
@@ -30,11 +32,13 @@ import { usesExternalKeys } from '../subgraphs/toolkit/secrets.js';
  * same field names (lists as arrays, `contact` and `participants` as objects). See data/samples/.
  */
 
-const USAGE = 'Usage: npm run import -- <file.csv|file.json> --type projects|resources --as <organization slug> [--gateway <url>] [--dry-run]';
+const USAGE = 'Usage: npm run import -- <file.csv|file.json|file.xlsx> --type projects|resources --as <organization slug> [--gateway <url>] [--dry-run] [--allow-duplicates]';
+/** A project at least this similar (`similarProjects` score, 0 to 1) to an existing one is reported as a likely duplicate. */
+const DUPLICATE_SCORE = 0.6;
 /** Rows the subgraph checks per dry-run request: the progress bar moves per chunk. */
 const CHECK_CHUNK = 100;
 
-type FieldType = 'required' | 'text' | 'list' | 'int' | 'date' | 'participants' | { values: readonly string[]; required?: boolean };
+type FieldType = 'required' | 'text' | 'list' | 'int' | 'date' | 'boolean' | 'participants' | { values: readonly string[]; required?: boolean };
 
 interface ImportType {
   /** Plural, then singular. */
@@ -45,6 +49,8 @@ interface ImportType {
   fields: Record<string, FieldType>;
   /** Nested input objects: in CSV their fields are columns `<object>.<field>`. */
   objects: Record<string, readonly string[]>;
+  /** Columns of `/export/…` files that the system assigns (ids, audit): read past, so that an export imports as it is. */
+  readOnly: readonly string[];
 }
 
 const TYPES: Record<string, ImportType> = {
@@ -56,9 +62,10 @@ const TYPES: Record<string, ImportType> = {
     fields: {
       title: 'required', summary: 'required', topicKeys: 'list', keywords: 'list', occasion: 'text', goal: 'text', implementation: 'text',
       financing: 'text', legalForm: 'text', cooperatingSince: 'int', status: { values: Object.values(ProjectStatus) }, startDate: 'date', endDate: 'date',
-      municipalityAgs: 'list', distinctions: 'list', sourceAttribution: 'text', sourceUrl: 'text', participants: 'participants',
+      municipalityAgs: 'list', distinctions: 'list', sourceAttribution: 'text', sourceUrl: 'text', participants: 'participants', isSample: 'boolean',
     },
     objects: { contact: ['name', 'street', 'postalCode', 'city', 'phone', 'email', 'website'] },
+    readOnly: ['id', 'slug', 'lead', 'leadName', 'profileUrl', 'version', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'archivedAt'],
   },
   resources: {
     noun: ['knowledge resources', 'knowledge resource'],
@@ -70,6 +77,7 @@ const TYPES: Record<string, ImportType> = {
       topicKeys: 'list', projectIds: 'list', publishedOn: 'date', sourceAttribution: 'text', license: 'text',
     },
     objects: {},
+    readOnly: ['id', 'slug', 'projects', 'author', 'authorName', 'isSample', 'version', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'archivedAt'],
   },
 };
 
@@ -100,6 +108,8 @@ const GERMAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 const INT_MAX = 2 ** 31 - 1;
 
 function convert(type: FieldType, raw: unknown, csv: boolean): unknown {
+  // `="05554"`: how exports for spreadsheets (`?lang=de`) keep keys with leading zeros as text.
+  if (csv && typeof raw === 'string') raw = /^="(.*)"$/s.exec(raw)?.[1] ?? raw;
   const blank = raw === undefined || (csv && String(raw).trim() === '');
   if (type === 'required') {
     // Sent even when empty: the subgraph's check says what is wrong, in its own words.
@@ -137,6 +147,13 @@ function convert(type: FieldType, raw: unknown, csv: boolean): unknown {
       }
       return iso;
     }
+    case 'boolean': {
+      if (typeof raw === 'boolean') return raw;
+      const text = csv ? String(raw).trim().toLowerCase() : raw;
+      if (text === 'true' || text === 'wahr' || text === 'ja') return true;
+      if (text === 'false' || text === 'falsch' || text === 'nein') return false;
+      throw new ValueError('must be true or false');
+    }
     case 'participants':
       return csv ? participantsFromCell(String(raw)) : participantsFromJson(raw);
   }
@@ -144,25 +161,29 @@ function convert(type: FieldType, raw: unknown, csv: boolean): unknown {
 
 const ROLES = Object.values(ParticipationRole) as string[];
 
+/** `<organization id or slug>:<ROLE>` or `…:<ROLE>:<note>` (as exports write them); slugs are looked up later. */
 function participantsFromCell(cell: string) {
   return cell.split(';').map((entry, index) => {
-    const [organizationId, role, ...rest] = entry.split(':').map((part) => part.trim());
-    if (!organizationId || !role || rest.length || !ROLES.includes(role.toUpperCase())) {
-      throw new ValueError(`entry ${index + 1} must read <organization id>:<role>, the role one of ${ROLES.join(', ')}`);
+    const [organizationId, role, ...rest] = entry.split(':');
+    const note = rest.join(':').trim();
+    if (!organizationId?.trim() || !role?.trim() || !ROLES.includes(role.trim().toUpperCase())) {
+      throw new ValueError(`entry ${index + 1} must read <organization slug or id>:<role> (or …:<role>:<note>), the role one of ${ROLES.join(', ')}`);
     }
-    return { organizationId, role: role.toUpperCase() };
+    return { organizationId: organizationId.trim(), role: role.trim().toUpperCase(), ...(note ? { note } : {}) };
   });
 }
 
 function participantsFromJson(raw: unknown) {
   if (!Array.isArray(raw)) throw new ValueError('must be a list of { organizationId, role, note }');
   return raw.map((entry: unknown, index) => {
-    const { organizationId, role, note, ...rest } = (entry ?? {}) as Record<string, unknown>;
+    // Exports write `organization` (a slug); imports also take `organizationId` (an id or a slug).
+    const { organizationId: id, organization, role, note, ...rest } = (entry ?? {}) as Record<string, unknown>;
+    const organizationId = id ?? organization;
     if (typeof entry !== 'object' || Object.keys(rest).length || typeof organizationId !== 'string' || typeof role !== 'string' || !ROLES.includes(role.toUpperCase())
       || (note != null && typeof note !== 'string')) {
       throw new ValueError(`[${index}] must be { organizationId, role, note }, the role one of ${ROLES.join(', ')}`);
     }
-    return { organizationId, role: role.toUpperCase(), ...(note === undefined ? {} : { note }) };
+    return { organizationId, role: role.toUpperCase(), ...(note == null ? {} : { note }) };
   });
 }
 
@@ -185,6 +206,8 @@ function convertRow(type: ImportType, line: number, values: Record<string, unkno
           }
           row[name] = raw;
         }
+      } else if (type.readOnly.includes(name)) {
+        continue; // assigned by the system: an export's ids and audit columns
       } else {
         const value = convert(type.fields[name], raw, csv);
         if (value !== undefined) row[name] = value;
@@ -228,8 +251,9 @@ function readCsv(type: ImportType, text: string, problems: Problem[]): Rows {
     problems.push({ line: 1, field: '', message: 'the file is empty: expected a header row of field names' });
     return { rows: [], total: 0 };
   }
-  const header = records[0].record.map((name) => name.trim());
-  const known = columnsOf(type);
+  // Headers in English (field names) or German (as `/export/…?lang=de` and .xlsx write them).
+  const header = records[0].record.map((name) => columnOfHeader(name.trim()) ?? name.trim());
+  const known = [...columnsOf(type), ...type.readOnly];
   header.forEach((name, index) => {
     if (!known.includes(name)) problems.push({ line: 1, field: name || `column ${index + 1}`, message: `unknown column; the columns are ${known.join(', ')}` });
     else if (header.indexOf(name) !== index) problems.push({ line: 1, field: name, message: 'column given twice' });
@@ -302,7 +326,7 @@ function readJson(type: ImportType, text: string, problems: Problem[]): Rows {
     return { rows: [], total: 0 };
   }
   const lines = elementLines(text);
-  const known = [...Object.keys(type.fields), ...Object.keys(type.objects)];
+  const known = [...Object.keys(type.fields), ...Object.keys(type.objects), ...type.readOnly];
   const rows: Row[] = [];
   data.forEach((element: unknown, index) => {
     const line = lines[index] ?? 1;
@@ -317,13 +341,49 @@ function readJson(type: ImportType, text: string, problems: Problem[]): Rows {
   return { rows, total: data.length };
 }
 
-function readRows(type: ImportType, file: string, problems: Problem[]): Rows {
+/**
+ * An .xlsx file (as `/export/….xlsx` writes it): the first sheet, its first row the headers. Cells
+ * are turned into the text a CSV cell would hold (dates as YYYY-MM-DD), then read as CSV rows are.
+ */
+async function readXlsx(type: ImportType, bytes: Buffer, problems: Problem[]): Promise<Rows> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    problems.push({ line: 1, field: '', message: `not readable as .xlsx: ${(error as Error).message}` });
+    return { rows: [], total: 0 };
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet || sheet.rowCount === 0) {
+    problems.push({ line: 1, field: '', message: 'the file is empty: expected a header row of field names' });
+    return { rows: [], total: 0 };
+  }
+  const width = sheet.getRow(1).cellCount;
+  const text = (value: ExcelJS.CellValue, column: string): string => {
+    if (value == null) return '';
+    if (value instanceof Date) return columnKind(column) === 'date' ? value.toISOString().slice(0, 10) : value.toISOString();
+    if (typeof value === 'object') return 'text' in value ? String(value.text) : 'result' in value ? String(value.result ?? '') : '';
+    return String(value);
+  };
+  const headers = Array.from({ length: width }, (_, index) => text(sheet.getRow(1).getCell(index + 1).value, ''));
+  const names = headers.map((header) => columnOfHeader(header.trim()) ?? header.trim());
+  const lines: string[][] = [];
+  sheet.eachRow((row, number) => {
+    if (number > 1) lines.push(Array.from({ length: width }, (_, index) => text(row.getCell(index + 1).value, names[index])));
+  });
+  // The same checks as for CSV, on the cells as CSV text (no separators to split: one record per row).
+  const csv = [headers, ...lines].map((cells) => cells.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(',')).join('\n');
+  return readCsv(type, csv, problems);
+}
+
+async function readRows(type: ImportType, file: string, problems: Problem[]): Promise<Rows> {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
     fail(`Cannot read ${file}: ${(error as Error).message}`);
   }
+  if (path.extname(file).toLowerCase() === '.xlsx') return readXlsx(type, bytes, problems);
   let text: string;
   try {
     // TextDecoder drops a leading BOM; `fatal` refuses anything that is not UTF-8 (e.g. Windows-1252).
@@ -334,7 +394,7 @@ function readRows(type: ImportType, file: string, problems: Problem[]): Rows {
   const extension = path.extname(file).toLowerCase();
   if (extension === '.csv') return readCsv(type, text, problems);
   if (extension === '.json') return readJson(type, text, problems);
-  fail(`${file}: the file name must end in .csv or .json.\n${USAGE}`);
+  fail(`${file}: the file name must end in .csv, .json or .xlsx.\n${USAGE}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -406,12 +466,15 @@ function report(file: string, problems: Problem[], total: number): never {
 
 // ---------------------------------------------------------------------------------------------
 
-let values: { type?: string; as?: string; gateway?: string; 'dry-run'?: boolean };
+let values: { type?: string; as?: string; gateway?: string; 'dry-run'?: boolean; 'allow-duplicates'?: boolean };
 let positionals: string[];
 try {
   ({ values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { type: { type: 'string' }, as: { type: 'string' }, gateway: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    options: {
+      type: { type: 'string' }, as: { type: 'string' }, gateway: { type: 'string' }, 'dry-run': { type: 'boolean', default: false },
+      'allow-duplicates': { type: 'boolean', default: false },
+    },
   }));
 } catch (error) {
   fail(`${error instanceof Error ? error.message : error}\n${USAGE}`);
@@ -426,7 +489,7 @@ const base = values.gateway || process.env.GATEWAY_URL || `http://127.0.0.1:${en
 const gatewayUrl = /\/graphql\/?$/.test(base) ? base : `${base.replace(/\/+$/, '')}/graphql`;
 
 const problems: Problem[] = [];
-const { rows, total } = readRows(type, file, problems);
+const { rows, total } = await readRows(type, file, problems);
 if (total === 0 && problems.length === 0) fail(`${file} holds no rows to import.`, 1);
 if (total > MAX_IMPORT_ROWS) fail(`${file} holds ${rowsWord(total)}; one import writes at most ${MAX_IMPORT_ROWS} in its transaction. Split the file. Nothing was written.`, 1);
 
@@ -443,6 +506,40 @@ if (token) {
 } else {
   // The embedded default's secret (DATA_DIR or AUTH_SECRET), as `npm run token` uses it.
   token = await signPartnerToken({ org: organizationSlug, role: 'editor' }, '1h');
+}
+
+/**
+ * One root field per item, in requests of at most LOOKUP_CHUNK root fields (the gateway's limit
+ * on root fields and aliases): `field(i)` is the selection for the i-th item with its variable `$vi`.
+ */
+const LOOKUP_CHUNK = 20;
+async function perItem<T>(items: unknown[], variableType: string, field: (variable: string) => string, token?: string): Promise<T[]> {
+  const results: T[] = [];
+  for (let start = 0; start < items.length; start += LOOKUP_CHUNK) {
+    const chunk = items.slice(start, start + LOOKUP_CHUNK);
+    const query = `query(${chunk.map((_, index) => `$v${index}: ${variableType}`).join(', ')}) { ${chunk.map((_, index) => `r${index}: ${field(`$v${index}`)}`).join(' ')} }`;
+    const answer = await request(gatewayUrl, query, Object.fromEntries(chunk.map((item, index) => [`v${index}`, item])), token);
+    if (!answer.data) refused(answer);
+    results.push(...chunk.map((_, index) => answer.data![`r${index}`] as T));
+  }
+  return results;
+}
+
+// Participants named by slug (as exports write them) become ids.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+type ParticipantRow = { organizationId: string };
+const participantSlugs = [...new Set(rows.flatMap((row) => ((row.participants ?? []) as ParticipantRow[]).map((participant) => participant.organizationId)).filter((key) => !UUID.test(key)))];
+if (participantSlugs.length) {
+  const found = await perItem<{ id: string } | null>(participantSlugs, 'String!', (variable) => `organization(slug: ${variable}) { id }`);
+  const ids = new Map(participantSlugs.map((slug, index) => [slug, found[index]?.id]));
+  for (const row of rows) {
+    ((row.participants ?? []) as ParticipantRow[]).forEach((participant, index) => {
+      if (!ids.has(participant.organizationId)) return;
+      const id = ids.get(participant.organizationId);
+      if (id) participant.organizationId = id;
+      else problems.push({ line: row.line, field: 'participants', message: `entry ${index + 1}: there is no organization with the slug "${participant.organizationId}"` });
+    });
+  }
 }
 
 // Rows whose values could not even be converted are not sent; all others are checked by the subgraph.
@@ -467,6 +564,23 @@ if (problems.length) {
   progress.stop();
   report(file, problems, total);
 }
+// Likely duplicates (the duplicate check of `createProject`), reported before anything is written.
+if (type === TYPES.projects) {
+  progress.update(0, { stage: 'comparing' });
+  type Candidate = { score: number; reasons: string[]; project: { slug: string; title: string } };
+  const drafts = rows.map((row) => ({ title: row.title, summary: row.summary ?? null, topicKeys: row.topicKeys ?? null }));
+  const similar = await perItem<Candidate[]>(drafts, 'ProjectDraftInput!', (variable) => `similarProjects(draft: ${variable}, first: 3) { score reasons project { slug title } }`, token);
+  const duplicates = rows.flatMap((row, index) => similar[index].filter((candidate) => candidate.score >= DUPLICATE_SCORE)
+    .map((candidate) => `  line ${row.line}: "${row.title}" looks like ${candidate.project.slug} ("${candidate.project.title}", score ${candidate.score}: ${candidate.reasons.join(', ')})`));
+  progress.update(rows.length);
+  if (duplicates.length && !values['allow-duplicates']) {
+    progress.stop();
+    fail(`${file}: ${duplicates.length} likely ${duplicates.length === 1 ? 'duplicate' : 'duplicates'} of existing projects; nothing was written. `
+      + `Import anyway with --allow-duplicates.\n${duplicates.join('\n')}`, 1);
+  }
+  if (duplicates.length) console.error(`Likely duplicates, imported anyway (--allow-duplicates):\n${duplicates.join('\n')}`);
+}
+
 if (values['dry-run']) {
   progress.stop();
   console.log(`${file}: all ${rowsWord(rows.length)} are valid ${type.noun[0]} for ${organizationSlug}; nothing was written (--dry-run).`);

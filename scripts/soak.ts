@@ -38,7 +38,7 @@ const PACE_MS = 200;
 const root = path.join(import.meta.dirname, '..');
 const resultsDir = path.join(root, 'bench-results');
 
-const SEARCH = 'query SoakSearch($text: String!) { projects(filter: { text: $text }, first: 10) { totalCount edges { node { slug } } } }';
+const SEARCH = 'query SoakSearch($text: String!) { projects(filter: { text: $text, includeSamples: true }, first: 10) { totalCount edges { node { slug } } } }';
 const CREATE = 'mutation SoakCreate($input: CreateProjectInput!) { createProject(input: $input) { project { id version } } }';
 const UPDATE = 'mutation SoakUpdate($input: UpdateProjectInput!) { updateProject(input: $input) { project { id version summary } } }';
 const WORDS = ['Mobilität', 'Kooperation', 'Münster', 'Klimaschutz', 'Digitalisierung', 'Tourismus', 'LEADER'];

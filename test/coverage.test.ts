@@ -63,3 +63,35 @@ describe('topic coverage ("Flächendeckung")', () => {
     expect(errors?.[0]?.message).toContain('`topics` query');
   });
 });
+
+describe('experiencedOrganizations', () => {
+  const PAGE = `query($after: String) { topic(key: "regionalentwicklung") {
+    experiencedOrganizations { organization { id } projects projectsLed }
+    experiencedOrganizationsConnection(first: 4, after: $after) { totalCount edges { cursor node { organization { id name } projects projectsLed } } pageInfo { hasNextPage endCursor } }
+  } }`;
+
+  it('orders by involvement and pages through the same list as a connection', async () => {
+    const first = await graphql(PAGE);
+    expect(first.errors).toBeUndefined();
+    const list = first.data.topic.experiencedOrganizations;
+    const connection = first.data.topic.experiencedOrganizationsConnection;
+    expect(connection.totalCount).toBe(list.length);
+    expect(list.length).toBeGreaterThan(8);
+    // Kreis Borken leads the cooperation: most involved, as the only lead.
+    expect(connection.edges[0].node).toMatchObject({ organization: { name: 'Kreis Borken' }, projectsLed: 1 });
+    const involvement = list.map((row: any) => [row.projects, row.projectsLed]);
+    expect(involvement).toEqual([...involvement].sort((a, b) => b[0] - a[0] || b[1] - a[1]));
+
+    const ids: string[] = connection.edges.map((edge: any) => edge.node.organization.id);
+    let page = connection;
+    while (page.pageInfo.hasNextPage) {
+      const next = await graphql(PAGE, { after: page.pageInfo.endCursor });
+      page = next.data.topic.experiencedOrganizationsConnection;
+      ids.push(...page.edges.map((edge: any) => edge.node.organization.id));
+    }
+    expect(ids).toEqual(list.map((row: any) => row.organization.id));
+
+    const bad = await graphql(PAGE, { after: 'kaputt' });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+});

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphql, tokenFor } from './client.js';
 
@@ -108,6 +109,55 @@ describe('GET /export/projects.csv', () => {
   });
 });
 
+describe('spreadsheets people open', () => {
+  it('writes .xlsx with German headers, a frozen header row and typed cells: AGS as text, dates as dates, numbers as numbers', async () => {
+    const response = await get('projects.xlsx?topicKeys=leader&status=ACTIVE');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="projects.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.getWorksheet('Projekte')!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const headers = (sheet.getRow(1).values as string[]).slice(1);
+    expect(headers.slice(0, 11)).toEqual(['ID', 'Kurzname', 'Titel', 'Status', 'Kurzbeschreibung', 'Themen', 'Stichworte', 'Hauptverantwortlich', 'Hauptverantwortlich (Name)', 'Sonstige Beteiligte', 'Gemeindeschlüssel (AGS)']);
+    expect(sheet.rowCount).toBe(10);
+    const column = (header: string) => headers.indexOf(header) + 1;
+    const baumberge = sheet.getRows(2, 9)!.find((row) => row.getCell(column('Titel')).value === 'LEADER-Region Baumberge')!;
+    const ags = baumberge.getCell(column('Gemeindeschlüssel (AGS)'));
+    expect(ags.type).toBe(ExcelJS.ValueType.String);
+    expect(String(ags.value)).toMatch(/^0555\d{4}(;0\d{7})*$/);
+    expect(ags.numFmt).toBe('@');
+    expect(baumberge.getCell(column('Beginn')).value).toEqual(new Date('2023-01-01T00:00:00Z'));
+    expect(baumberge.getCell(column('Zusammenarbeit seit')).value).toBe(2023);
+    expect(baumberge.getCell(column('Version')).type).toBe(ExcelJS.ValueType.Number);
+    expect(baumberge.getCell(column('Beispieldatensatz')).value).toBe(false);
+    expect(baumberge.getCell(column('Angelegt am')).value).toBeInstanceOf(Date);
+  });
+
+  it('writes organizations with the Kreis AGS as text (05554, not 5554) and areas as numbers', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await (await get('organizations.xlsx?kind=KREIS')).arrayBuffer());
+    const sheet = workbook.getWorksheet('Organisationen')!;
+    const headers = (sheet.getRow(1).values as string[]).slice(1);
+    const borken = sheet.getRows(2, sheet.rowCount - 1)!.find((row) => row.getCell(headers.indexOf('Kurzname') + 1).value === 'kreis-borken')!;
+    expect(borken.getCell(headers.indexOf('Amtlicher Gemeindeschlüssel (AGS)') + 1).value).toBe('05554');
+    expect(borken.getCell(headers.indexOf('Fläche (km²)') + 1).value).toBe(1420.98);
+    expect(borken.getCell(headers.indexOf('Einwohner: Stichtag') + 1).value).toEqual(new Date('2022-05-15T00:00:00Z'));
+  });
+
+  it('gives German headers in CSV with ?lang=de and keeps AGS as text for spreadsheets (="05554")', async () => {
+    const body = Buffer.from(await (await get('organizations.csv?kind=KREIS&lang=de&separator=semicolon')).arrayBuffer()).toString('utf8');
+    expect(body.split('\r\n')[0]).toMatch(/^\uFEFFID;Kurzname;Name;Amtlicher Name;Art;Amtlicher Gemeindeschlüssel \(AGS\);Übergeordnet;AGS übergeordnet;Einwohner;/);
+    expect(body).toContain(';"=""05554""";');
+    const rows = csvRows(body, ';');
+    expect(rows.find((row) => row.Kurzname === 'kreis-borken')!['Amtlicher Gemeindeschlüssel (AGS)']).toBe('="05554"');
+    const bad = await get('projects.csv?lang=fr');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', parameter: 'lang' });
+  });
+});
+
 describe('GET /export/*.json', () => {
   it('is one parseable array with the same rows and typed values', async () => {
     const response = await get('projects.json?topicKeys=leader&status=ACTIVE');
@@ -204,7 +254,7 @@ describe('export errors', () => {
     expect(body.errors[0].message.length).toBeGreaterThan(0);
   });
 
-  it.each(['people.csv', 'projects.xlsx', 'projects', 'Projects.csv'])('/export/%s: 404', async (path) => {
+  it.each(['people.csv', 'projects.xls', 'projects', 'Projects.csv'])('/export/%s: 404', async (path) => {
     const response = await get(path);
     expect(response.status).toBe(404);
     expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('NOT_FOUND');

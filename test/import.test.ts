@@ -194,10 +194,19 @@ describe('npm run import: good files', () => {
     });
   });
 
-  it('checks without writing on --dry-run', async () => {
+  it('reports a second import of the same file as likely duplicates before writing anything; --allow-duplicates goes on', async () => {
     const before = await database('projects');
-    const run = await runImport(sample('projects-import.csv'), '--type', 'projects', '--as', AS, '--dry-run');
+    const again = await runImport(sample('projects-import.csv'), '--type', 'projects', '--as', AS);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('likely duplicates of existing projects; nothing was written. Import anyway with --allow-duplicates.');
+    expect(again.stderr).toMatch(/^ {2}line 2: "Beispiel: Gründungsberatung im Kreis Steinfurt" looks like beispiel-gruendungsberatung-im-kreis-steinfurt \("Beispiel: Gründungsberatung im Kreis Steinfurt", score 1: /m);
+    expect(again.stderr).toMatch(/^ {2}line 3: /m);
+    expect(again.stderr).toMatch(/^ {2}line 5: /m);
+    expect(await database('projects')).toEqual(before);
+
+    const run = await runImport(sample('projects-import.csv'), '--type', 'projects', '--as', AS, '--dry-run', '--allow-duplicates');
     expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Likely duplicates, imported anyway (--allow-duplicates)');
     expect(run.stdout).toContain('all 3 rows are valid projects for kreis-steinfurt; nothing was written (--dry-run)');
     expect(await database('projects')).toEqual(before);
   });

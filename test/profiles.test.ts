@@ -1,4 +1,7 @@
-import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { profileHtml } from '../gateway/profile-html.js';
 import { profileSheet, type ProfileData } from '../gateway/profile-sheet.js';
@@ -7,58 +10,80 @@ import { graphql } from './client.js';
 const TITLE = 'Informelle Regionalentwicklung im Münsterland';
 const profile = (path: string) => fetch(`${inject('gatewayUrl')}/profiles/${path}`);
 
-/**
- * The text a PDF shows, read back from its content streams: pdfkit writes the standard fonts'
- * text as hex-encoded WinAnsi strings inside `[…] TJ` arrays, one array per line.
- */
-function pdfLines(pdf: Buffer): string[] {
-  const raw = pdf.toString('latin1');
-  const lines: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n/g)) {
-    const start = match.index! + match[0].length;
-    let content: string;
-    try {
-      content = zlib.inflateSync(pdf.subarray(start, raw.indexOf('endstream', start))).toString('latin1');
-    } catch {
-      continue; // not a Flate content stream
-    }
-    for (const array of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      lines.push([...array[1].matchAll(/<([0-9a-fA-F]*)>/g)].map(([, hex]) => Buffer.from(hex, 'hex').toString('latin1')).join(''));
-    }
+/** Writes a PDF to a temporary file and runs one of poppler's tools on it (installed by scripts/ensure-chromium.sh). */
+function poppler(tool: 'pdftotext' | 'pdffonts' | 'pdfinfo', pdf: Buffer, ...args: string[]): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'profile-'));
+  try {
+    const file = path.join(folder, 'sheet.pdf');
+    fs.writeFileSync(file, pdf);
+    return execFileSync(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
   }
-  return lines;
 }
 
-/** The document title from the PDF's Info dictionary (a UTF-16BE string literal). */
-function pdfTitle(pdf: Buffer): string | undefined {
-  const raw = pdf.toString('latin1');
-  const reference = /\/Title (\d+) 0 R/.exec(raw)?.[1];
-  const literal = reference && new RegExp(`\\n${reference} 0 obj\\n\\(((?:\\\\.|[^\\\\)])*)\\)`, 's').exec(raw)?.[1];
-  if (!literal) return undefined;
-  const bytes = Buffer.from(literal.replace(/\\(.)/gs, '$1'), 'latin1');
-  return bytes.subarray(2).swap16().toString('utf16le');
+/** The lines a PDF shows, as poppler reads them back (only possible when every glyph maps to Unicode). */
+const pdfLines = (pdf: Buffer) => poppler('pdftotext', pdf).split('\n').map((line) => line.trim()).filter(Boolean);
+
+async function sheetPdf(slug: string): Promise<Buffer> {
+  const response = await profile(`${slug}.pdf`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('application/pdf');
+  return Buffer.from(await response.arrayBuffer());
 }
 
 describe('profile sheets', () => {
-  it('serves the cooperation as a PDF whose text and metadata hold the title and the seed\'s sections', async () => {
-    const response = await profile('informelle-regionalentwicklung-im-muensterland.pdf');
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/pdf');
-    const pdf = Buffer.from(await response.arrayBuffer());
+  it('serves the cooperation as published: one series of figures with source and date, its Stichworte and partners, no sample record', async () => {
+    const pdf = await sheetPdf('informelle-regionalentwicklung-im-muensterland');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdfTitle(pdf)).toBe(TITLE);
-
     const lines = pdfLines(pdf);
     expect(lines[0]).toBe(TITLE);
     const text = lines.join('\n');
     for (const heading of ['Stichworte:', 'Hauptverantwortlich:', 'Sonstige Beteiligte:', 'Kurzprofil:', 'Anlass:', 'Ziel:', 'Umsetzung:', 'Finanzierung:', 'Rechtsform:', 'Zusammenarbeit seit:', 'Kontakt:']) {
       expect(text).toContain(heading);
     }
-    expect(text).toContain('Einwohner: 374.418');
-    expect(text).toContain('15.05.2022');
-    expect(text).toContain('Fläche: 1.420,98 km²');
-    expect(text).toContain('Teilnehmer Landespreis Wirtschaftsförderung');
+    // The published profile's series (IT.NRW, 31.12.2020) for both figures; Zensus 2022 on its own dated line.
+    expect(text).toContain('Einwohner: 371.898 (IT.NRW, 31.12.2020)');
+    expect(text).toContain('Fläche: 1.420,98 km² (IT.NRW, 31.12.2020)');
+    expect(text).not.toMatch(/Einwohner: 374\.418/);
+    expect(text).toMatch(/Einwohner nach Zensus 2022.*: 374\.418 \(Stichtag 15\.05\.2022/);
+    // Stichworte as published: the distinction only, none of the keywords added earlier.
+    const stichworte = lines.slice(lines.indexOf('Stichworte:') + 1, lines.indexOf('Hauptverantwortlich:'));
+    expect(stichworte).toEqual(['Teilnehmer Landespreis Wirtschaftsförderung']);
+    // Partners under the title in the published order; the Münsterland e.V. alone under "Sonstige Beteiligte".
+    expect(lines[1]).toBe('Kreis Borken, Kreis Coesfeld, Kreis Warendorf, Kreis Steinfurt, Stadt Münster');
+    expect(lines.slice(lines.indexOf('Sonstige Beteiligte:') + 1, lines.indexOf('Kurzprofil:'))).toEqual(['Münsterland e.V.']);
+    expect(text).not.toContain('Beispiel');
     expect(text).toContain('Quelle für Text und Bild: Kreis Borken');
+    expect(text).toMatch(/Seite 1 von \d/);
+    // The area it covers, on the map of the coverage maps.
+    expect(text).toContain('Gebiet des Projekts: 66 von 66 Gemeinden des Münsterlandes.');
+    expect(text).toContain('Verwaltungsgrenzen: © GeoBasis-DE / BKG (2021)');
+  });
+
+  it('is an accessible PDF: tagged PDF/UA, title and language set, only embedded Unicode fonts', async () => {
+    const pdf = await sheetPdf('informelle-regionalentwicklung-im-muensterland');
+    const info = poppler('pdfinfo', pdf);
+    expect(info).toMatch(/^Title:\s+Informelle Regionalentwicklung im Münsterland$/m);
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    expect(info).toMatch(/^PDF version:\s+1\.7$/m);
+    expect(poppler('pdfinfo', pdf, '-meta')).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    const structure = poppler('pdfinfo', pdf, '-struct');
+    expect(structure).toMatch(/^Document$/m);
+    expect(structure).toContain('H1');
+    expect(structure).toContain('H2');
+    expect(structure).toMatch(/Figure/);
+    const raw = pdf.toString('latin1');
+    expect(raw).toContain('/Lang (de-DE)');
+    expect(raw).toContain('/DisplayDocTitle true');
+
+    // pdffonts: a header of two lines, then one line per font with emb, sub and uni columns.
+    const fonts = poppler('pdffonts', pdf).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) {
+      expect(font).toMatch(/DejaVuSans/);
+      expect(font).toMatch(/\syes\s+yes\s+yes\s+\d+\s+\d+$/);
+    }
   });
 
   it('serves the same profile as an escaped HTML page', async () => {
@@ -71,6 +96,12 @@ describe('profile sheets', () => {
     expect(html).toContain('<h2>Kurzprofil</h2>');
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('href="informelle-regionalentwicklung-im-muensterland.pdf"');
+    expect(html).not.toContain('Beispiel: Wissenstransfer im Arbeitskreis');
+    expect(html).toMatch(/<figure class="map"><svg [^>]*role="img"/);
+    expect(html.match(/data-covered="true"/g)).toHaveLength(66);
+    // Sample records only when asked for.
+    const withSamples = await (await profile('informelle-regionalentwicklung-im-muensterland.html?includeSamples=true')).text();
+    expect(withSamples).toContain('Beispiel: Wissenstransfer im Arbeitskreis');
   });
 
   it('keeps hostile data inert in HTML: text escaped, only http(s) links', () => {
@@ -89,9 +120,7 @@ describe('profile sheets', () => {
   });
 
   it('renders a LEADER region without lead organization', async () => {
-    const response = await profile('leader-region-baumberge.pdf');
-    expect(response.status).toBe(200);
-    const text = pdfLines(Buffer.from(await response.arrayBuffer())).join('\n');
+    const text = pdfLines(await sheetPdf('leader-region-baumberge')).join('\n');
     expect(text).toContain('LEADER-Region Baumberge');
     expect(text).toContain('599.919');
   });

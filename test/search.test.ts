@@ -119,8 +119,9 @@ describe('pagination across pages, without gaps or repeats', () => {
   it('knowledge resources in every order', async () => {
     const query = `query($filter: KnowledgeResourceFilter, $orderBy: KnowledgeResourceOrder, $after: String) {
       knowledgeResources(filter: $filter, orderBy: $orderBy, first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { slug } } } }`;
-    for (const orderBy of ['CREATED_AT', 'UPDATED_AT', 'TITLE']) expect(await allPages(query, { orderBy }, 'knowledgeResources')).toHaveLength(2);
-    expect(await allPages(query, { filter: { text: 'Kreise' } }, 'knowledgeResources')).toHaveLength(2);
+    // With the sample resource: two resources to page through.
+    for (const orderBy of ['CREATED_AT', 'UPDATED_AT', 'TITLE']) expect(await allPages(query, { orderBy, filter: { includeSamples: true } }, 'knowledgeResources')).toHaveLength(2);
+    expect(await allPages(query, { filter: { text: 'Kreise', includeSamples: true } }, 'knowledgeResources')).toHaveLength(2);
   });
 
   it('rejects forged cursors, cursors of another order and RELEVANCE without text', async () => {
@@ -159,10 +160,11 @@ describe('knowledge resource filters and search', () => {
   it('filters by kind, topics, project, author, language and modifiedSince', async () => {
     const { data } = await graphql(`{ project(slug: "${COOPERATION}") { id } organization(slug: "muensterland-e-v") { id } }`);
     expect(await resources({ kind: ['DECLARATION'] })).toEqual(['muensterland-erklaerung']);
-    expect(await resources({ topicKeys: ['wissenstransfer'] })).toEqual(['beispiel-wissenstransfer-im-arbeitskreis']);
+    expect(await resources({ topicKeys: ['wissenstransfer'], includeSamples: true })).toEqual(['beispiel-wissenstransfer-im-arbeitskreis']);
+    expect(await resources({ topicKeys: ['wissenstransfer'] })).toEqual([]);
     expect(await resources({ topicKey: 'regionalentwicklung' })).toEqual(['muensterland-erklaerung']);
-    expect((await resources({ projectId: data.project.id })).sort()).toEqual(['beispiel-wissenstransfer-im-arbeitskreis', 'muensterland-erklaerung']);
-    expect(await resources({ authorOrganizationId: data.organization.id })).toEqual(['beispiel-wissenstransfer-im-arbeitskreis']);
+    expect((await resources({ projectId: data.project.id, includeSamples: true })).sort()).toEqual(['beispiel-wissenstransfer-im-arbeitskreis', 'muensterland-erklaerung']);
+    expect(await resources({ authorOrganizationId: data.organization.id, includeSamples: true })).toEqual(['beispiel-wissenstransfer-im-arbeitskreis']);
     expect(await resources({ language: 'en' })).toEqual([]);
     expect(await resources({ modifiedSince: '2999-01-01T00:00:00Z' })).toEqual([]);
   });

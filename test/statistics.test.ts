@@ -55,7 +55,10 @@ describe('projectStatistics', () => {
 
 describe('knowledgeStatistics', () => {
   it('counts resources by kind and topic', async () => {
-    const { data, errors } = await graphql(`{ knowledgeStatistics { totalCount byKind { kind count } byTopic { topic { key name } count } } }`);
+    // The sample resource ("Beispiel: Wissenstransfer im Arbeitskreis") counts only when asked for.
+    const { data: plain } = await graphql(`{ knowledgeStatistics { totalCount byKind { kind count } } }`);
+    expect(plain.knowledgeStatistics).toEqual({ totalCount: 1, byKind: [{ kind: 'DECLARATION', count: 1 }] });
+    const { data, errors } = await graphql(`{ knowledgeStatistics(filter: { includeSamples: true }) { totalCount byKind { kind count } byTopic { topic { key name } count } } }`);
     expect(errors).toBeUndefined();
     expect(data.knowledgeStatistics.totalCount).toBe(2);
     expect(data.knowledgeStatistics.byKind).toEqual(expect.arrayContaining([{ kind: 'DECLARATION', count: 1 }, { kind: 'LESSON_LEARNED', count: 1 }]));
@@ -80,5 +83,39 @@ describe('Organization by AGS (second federation key)', () => {
       null,
       null,
     ]);
+  });
+});
+
+describe('projectStatistics for analysts', () => {
+  it('ranks organizations by involvement (byOrganization): led and joined, most first', async () => {
+    const { data, errors } = await graphql(`{ projectStatistics { totalCount byOrganization(first: 500) { organization { name } projectsLed projectsJoined projects } } }`);
+    expect(errors).toBeUndefined();
+    const rows = data.projectStatistics.byOrganization;
+    expect(rows[0]).toEqual({ organization: { name: 'Kreis Borken' }, projectsLed: 1, projectsJoined: 0, projects: 1 });
+    expect(rows).toContainEqual({ organization: { name: 'Kreis Coesfeld' }, projectsLed: 0, projectsJoined: 1, projects: 1 });
+    // Warendorf's Ortsteile are in 9plus and the town in no other region: one LEADER region; Billerbeck is in Baumberge.
+    expect(rows).toContainEqual({ organization: { name: 'Billerbeck' }, projectsLed: 0, projectsJoined: 1, projects: 1 });
+    const involvement = rows.map((row: any) => [row.projects, row.projectsLed]);
+    expect(involvement).toEqual([...involvement].sort((a, b) => b[0] - a[0] || b[1] - a[1]));
+    const { errors: tooMany } = await graphql(`{ projectStatistics { byOrganization(first: 0) { projects } } }`);
+    expect(tooMany?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+
+  it('gives per-Kreis figures: inhabitants per km² and projects per 100,000 inhabitants, with the reference date of the population', async () => {
+    const { data, errors } = await graphql(`{ projectStatistics { byDistrict { ags count inhabitantsPerKm2 projectsPer100000Inhabitants populationReferenceDate populationSource } } }`);
+    expect(errors).toBeUndefined();
+    const borken = data.projectStatistics.byDistrict.find((row: any) => row.ags === '05554');
+    // Zensus 2022: 374,418 inhabitants; 1,420.98 km²; 5 projects.
+    expect(borken).toMatchObject({ count: 5, inhabitantsPerKm2: 263.5, projectsPer100000Inhabitants: 1.34, populationReferenceDate: '2022-05-15' });
+    expect(borken.populationSource).toContain('Zensus 2022');
+  });
+
+  it('says in the schema what fundingBySource and byDistrict count', async () => {
+    const { data } = await graphql(`{ __type(name: "ProjectStatistics") { fields { name description } } }`);
+    const description = (name: string) => data.__type.fields.find((field: any) => field.name === name).description as string;
+    expect(description('byDistrict')).toContain('may add up to more than `totalCount`');
+    expect(description('fundingBySource')).toContain('`amountEur` is null when no entry of a source has a published amount');
+    const { data: funding } = await graphql(`{ projectStatistics { fundingBySource { source amountEur count withoutAmount } } }`);
+    expect(funding.projectStatistics.fundingBySource).toContainEqual({ source: 'LAND_NRW', amountEur: null, count: 1, withoutAmount: 1 });
   });
 });

@@ -10,18 +10,18 @@ export const SINGLE_SUBGRAPH_QUERY = 'query BenchOrganizations { organizations(f
 
 /** (b) The nested federated query of issue 5, point 2, with $n = NESTED_N. */
 export const NESTED_QUERY =
-  'query BenchNested($n: Int!) { projects(first: $n) { edges { node { title lead { name parent { name } } participants { role organization { name kind } } topics { key } resources { title author { name } } } } } }';
+  'query BenchNested($n: Int!) { projects(filter: { includeSamples: true }, first: $n) { edges { node { title lead { name parent { name } } participants { role organization { name kind } } topics { key } resources { title author { name } } } } } }';
 export const NESTED_N = 20;
 
 /** (c) German search with a filter. */
-export const SEARCH_QUERY = 'query BenchSearch { projects(filter: { text: "Mobilität", status: [ACTIVE] }, first: 20) { totalCount edges { node { title } } } }';
+export const SEARCH_QUERY = 'query BenchSearch { projects(filter: { text: "Mobilität", status: [ACTIVE], includeSamples: true }, first: 20) { totalCount edges { node { title } } } }';
 /** (c) without a `text` filter in the supergraph: the nearest filter that exists. */
-export const SEARCH_FALLBACK_QUERY = 'query BenchSearch { projects(filter: { topicKeys: ["mobilitaet"], status: [ACTIVE] }, first: 20) { totalCount edges { node { title } } } }';
+export const SEARCH_FALLBACK_QUERY = 'query BenchSearch { projects(filter: { topicKeys: ["mobilitaet"], status: [ACTIVE], includeSamples: true }, first: 20) { totalCount edges { node { title } } } }';
 
 /** (d) The write of the mixed workload; a partner token of the project's lead organization is needed. */
 export const UPDATE_PROJECT_MUTATION = 'mutation BenchUpdateProject($input: UpdateProjectInput!) { updateProject(input: $input) { project { id version } } }';
 /** (d) The projects a partner may write: those its organization leads. */
-export const WRITABLE_PROJECTS_QUERY = 'query BenchWritable($organizationId: ID!) { projects(filter: { organizationId: $organizationId }, first: 100) { edges { node { id version title lead { id } } } } }';
+export const WRITABLE_PROJECTS_QUERY = 'query BenchWritable($organizationId: ID!) { projects(filter: { organizationId: $organizationId, includeSamples: true }, first: 100) { edges { node { id version title lead { id } } } } }';
 export const PROJECT_VERSION_QUERY = 'query BenchVersion($id: ID!) { project(id: $id) { version } }';
 /** (d) Writer: an editor of Kreis Borken, which leads several hundred of the synthetic projects. */
 export const WRITER_SLUG = 'kreis-borken';

@@ -63,6 +63,12 @@ export class KnowledgeResourceFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Include archived resources (default false).' })
   includeArchived?: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Include sample records (`isSample`: invented for demonstrations and tests; default false). Lists, statistics and exports leave them out unless asked.',
+  })
+  includeSamples?: boolean;
 }
 
 @ArgsType()

@@ -22,6 +22,7 @@ export function resourceQuery(em: EntityManager, filter: KnowledgeResourceFilter
   const text = searchText(filter.text, 'filter.text');
   if (text) query.whereRaw(`r.search_vector @@ ${TSQUERY_SQL}`, [text]);
   if (!filter.includeArchived) query.whereNull('r.archived_at');
+  if (!filter.includeSamples) query.where('r.is_sample', false);
   if (filter.kind?.length) query.whereRaw('r.kind = any(?::resource_kind[])', [filter.kind]);
   if (filter.topicKey != null) {
     assertKeys([filter.topicKey], 'filter.topicKey');

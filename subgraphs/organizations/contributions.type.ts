@@ -1,4 +1,4 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 /*
  * Entities of the projects subgraph that this subgraph completes with what only it knows: the
@@ -18,4 +18,9 @@ export class TopicCoverageContribution {
 export class DistrictProjectCountContribution {
   @Field(() => String)
   ags!: string;
+
+  // Owned by the projects subgraph; arrives where a field @requires it (the per-inhabitant figures).
+  @Directive('@external')
+  @Field(() => Int)
+  count?: number;
 }

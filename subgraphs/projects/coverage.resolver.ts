@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import { envString } from '../toolkit/config.js';
 import type { RequestContext } from '../toolkit/context.js';
 import { BadUserInputError } from '../toolkit/errors.js';
 import { COVERAGE_REQUIRES, DistrictCoverage, TopicCoverage } from './coverage.type.js';
@@ -7,6 +8,9 @@ import { OrganizationReference, Topic } from './project.type.js';
 import { splitCoverage, type CoverageSplit } from './topic.coverage.js';
 
 type Context = RequestContext<ProjectLoaders>;
+
+/** Where the gateway answers for the public: maps and profile sheets are its routes. */
+const PUBLIC_URL = envString('PUBLIC_URL', 'http://localhost:4000').replace(/\/+$/, '');
 
 const reference = ({ id }: OrganizationReference): OrganizationReference => ({ id });
 
@@ -21,6 +25,13 @@ export class TopicCoverageResolver {
   @FieldResolver(() => Topic, { description: 'The topic.' })
   topic(@Root() coverage: TopicCoverage, @Ctx() { loaders }: Context) {
     return loaders.topicByKey.load(coverage.topicKey);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'The coverage as a map of the 66 municipalities (SVG, covered and uncovered in two colours, Kreis borders, both shares with their reference date), served by the gateway; the same path with `.png` gives a PNG.',
+  })
+  mapUrl(@Root() coverage: TopicCoverage): string {
+    return `${PUBLIC_URL}/maps/coverage/${encodeURIComponent(coverage.topicKey)}.svg`;
   }
 
   @Directive(COVERAGE_REQUIRES)

@@ -10,7 +10,7 @@ import type { ProjectLoaders } from './project.loader.js';
 import { ParticipantInput, ProjectProfileInput } from './project.mutation-inputs.js';
 import { Project } from './project.type.js';
 import {
-  assertOrganizationsExist, assertProjectPeriod, assertTopicsExist, newParticipants, profileChanges, projectSummary, projectTitle,
+  assertMunicipalitiesExist, assertOrganizationsExist, assertProjectPeriod, assertTopicsExist, newParticipants, profileChanges, projectSummary, projectTitle, unknownMunicipalities,
 } from './project.validation.js';
 
 /**
@@ -33,6 +33,12 @@ export class ImportProjectRow extends ProjectProfileInput {
 
   @Field(() => [ParticipantInput], { nullable: true, description: 'Sonstige Beteiligte: organizations taking part besides the lead.' })
   participants?: ParticipantInput[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Marks an invented record (`isSample`, default false): lists, statistics, coverage and exports leave it out unless asked with `includeSamples`.',
+  })
+  isSample?: boolean | null;
 }
 
 @InputType({ description: 'Projects to import in one transaction.' })
@@ -69,6 +75,8 @@ export class ProjectImportResolver {
 
     // One query for the topics of all rows; only when one is unknown does each row ask for its own, to name the bad rows.
     const allTopicsExist = await assertTopicsExist(em, [...new Set(input.rows.flatMap((row) => row.topicKeys ?? []))]).then(() => true, () => false);
+    // One request for the municipalities of all rows; each row then finds its own in the checker's memory.
+    await unknownMunicipalities(input.rows.flatMap((row) => row.municipalityAgs ?? []).filter((ags) => /^\d{8}$/.test(ags)));
     const rows = await checkEveryRow(input.rows, async (row) => {
       const title = projectTitle(row.title);
       const summary = projectSummary(row.summary);
@@ -77,13 +85,14 @@ export class ProjectImportResolver {
       const participants = newParticipants(row.participants, leadOrganizationId);
       await assertOrganizationsExist([{ id: leadOrganizationId, field: 'input.leadOrganizationId' }, ...participants.map(({ organizationId, field }) => ({ id: organizationId, field }))]);
       if (!allTopicsExist) await assertTopicsExist(em, profile.topicKeys);
-      return { title, summary, profile, participants };
+      await assertMunicipalitiesExist(profile.municipalityAgs);
+      return { title, summary, profile, participants, isSample: row.isSample === true };
     });
     if (input.dryRun) return { dryRun: true, rowCount: rows.length, projects: [] };
 
     const projects = await writeTransaction(em, async (tx) => {
       const slugs = await uniqueSlugs(tx, ProjectEntity, rows.map((row) => row.title), 'projekt', 160);
-      return rows.map(({ title, summary, profile, participants }, index) => {
+      return rows.map(({ title, summary, profile, participants, isSample }, index) => {
         const project = tx.create(ProjectEntity, {
           status: ProjectStatus.ACTIVE,
           ...definedOnly(profile),
@@ -91,11 +100,13 @@ export class ProjectImportResolver {
           summary,
           leadOrganizationId,
           slug: slugs[index],
+          isSample,
           ...createdBy(writer),
         });
-        for (const { organizationId, role, note } of participants) {
-          tx.create(ParticipationEntity, { project, organizationId, role, note, ...createdBy(writer) });
-        }
+        const addedAt = Date.now();
+        participants.forEach(({ organizationId, role, note }, position) => {
+          tx.create(ParticipationEntity, { project, organizationId, role, note, ...createdBy(writer), createdAt: new Date(addedAt + position) });
+        });
         return project;
       });
     }, 2);

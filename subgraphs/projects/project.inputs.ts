@@ -66,6 +66,12 @@ export class ProjectFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Include archived projects (default false).' })
   includeArchived?: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Include sample records (`isSample`: invented for demonstrations, tests and benchmarks; default false). Lists, statistics and exports leave them out unless asked.',
+  })
+  includeSamples?: boolean;
 }
 
 @ArgsType()

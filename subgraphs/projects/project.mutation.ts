@@ -12,7 +12,7 @@ import type { ProjectLoaders } from './project.loader.js';
 import { ArchiveProjectInput, CreateProjectInput, UpdateProjectInput } from './project.mutation-inputs.js';
 import { ArchiveProjectPayload, CreateProjectPayload, UpdateProjectPayload } from './project.payloads.js';
 import {
-  assertOrganizationsExist, assertProjectPeriod, assertTopicsExist, newParticipants, profileChanges, projectSummary, projectTitle,
+  assertMunicipalitiesExist, assertOrganizationsExist, assertProjectPeriod, assertTopicsExist, newParticipants, profileChanges, projectSummary, projectTitle,
 } from './project.validation.js';
 import { findSimilarProjects } from './similarity.js';
 
@@ -38,6 +38,7 @@ export class ProjectMutationResolver {
     await assertOrganizationsExist([{ id: leadOrganizationId, field: 'input.leadOrganizationId' }, ...participants.map(({ organizationId, field }) => ({ id: organizationId, field }))]);
 
     await assertTopicsExist(em, profile.topicKeys);
+    await assertMunicipalitiesExist(profile.municipalityAgs);
     // The duplicate check runs on the draft, before the project exists; the caller decides what to do with the candidates.
     const draft = { title, summary: summary.slice(0, DUPLICATE_CHECK_SUMMARY), topicKeys: profile.topicKeys };
     const duplicateCandidates = await findSimilarProjects(em, draft, DUPLICATE_CANDIDATES);
@@ -52,9 +53,11 @@ export class ProjectMutationResolver {
         slug: await uniqueSlug(tx, ProjectEntity, title, 'projekt', 160),
         ...createdBy(writer),
       });
-      for (const { organizationId, role, note } of participants) {
-        tx.create(ParticipationEntity, { project: created, organizationId, role, note, ...createdBy(writer) });
-      }
+      // One millisecond apart: participants are listed in the order given.
+      const addedAt = Date.now();
+      participants.forEach(({ organizationId, role, note }, index) => {
+        tx.create(ParticipationEntity, { project: created, organizationId, role, note, ...createdBy(writer), createdAt: new Date(addedAt + index) });
+      });
       return created;
     }, 2);
 
@@ -69,6 +72,7 @@ export class ProjectMutationResolver {
       title: input.title === undefined ? undefined : projectTitle(input.title),
       summary: input.summary === undefined ? undefined : projectSummary(input.summary),
     };
+    await assertMunicipalitiesExist(changes.municipalityAgs);
     if (input.leadOrganizationId !== undefined) {
       changes.leadOrganizationId = requiredId(input.leadOrganizationId ?? '', 'input.leadOrganizationId');
       await assertOrganizationsExist([{ id: changes.leadOrganizationId, field: 'input.leadOrganizationId' }]);

@@ -18,6 +18,7 @@ export function projectQuery(em: EntityManager, filter: ProjectFilter = {}): Pro
   const text = searchText(filter.text, 'filter.text');
   if (text) query.whereRaw(`p.search_vector @@ ${TSQUERY_SQL}`, [text]);
   if (!filter.includeArchived) query.whereNull('p.archived_at');
+  if (!filter.includeSamples) query.where('p.is_sample', false);
   if (filter.status?.length) query.whereRaw('p.status = any(?::project_status[])', [filter.status]);
   if (filter.topicKeys?.length) {
     assertKeys(filter.topicKeys, 'filter.topicKeys');

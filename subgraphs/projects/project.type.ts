@@ -1,4 +1,5 @@
 import { AuditedRecord } from '../toolkit/audited.type.js';
+import { Connection } from '../toolkit/connection.js';
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SearchableConnection } from '../toolkit/search.js';
 import { FundingSource } from './funding.entity.js';
@@ -229,3 +230,6 @@ export class OrganizationExperience {
   @Field(() => Int, { description: 'All its projects on the topic.' })
   projects!: number;
 }
+
+@ObjectType({ description: 'Organizations experienced in a topic, a page at a time, ordered by involvement.' })
+export class OrganizationExperienceConnection extends Connection(OrganizationExperience) {}

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInputError } from '../toolkit/errors.js';
-import { entityChecker } from '../toolkit/peers.js';
+import { entityChecker, querySubgraph, subgraphUrl } from '../toolkit/peers.js';
 import {
   assertDateOrder, optionalDate, optionalEmail, optionalPhone, optionalText, optionalUrl, optionalYear, requiredId, requiredText, textList,
 } from '../toolkit/validation.js';
@@ -89,4 +89,37 @@ export async function assertOrganizationsExist(references: { id: string; field: 
   const unknown = new Set(await unknownOrganizations(references.map((reference) => reference.id)));
   const first = references.find((reference) => unknown.has(reference.id));
   if (first) throw new BadUserInputError(`${first.field}: there is no organization with id ${first.id}`, first.field);
+}
+
+/** The kinds of Organization that are municipalities (Gemeinden, Städte and the kreisfreie Stadt Münster). */
+const MUNICIPALITY_KINDS = new Set(['GEMEINDE', 'STADT', 'KREISFREIE_STADT']);
+const MUNICIPALITY_TTL_MS = 30_000;
+const knownMunicipalities = new Map<string, number>();
+const MUNICIPALITY_QUERY = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organization { ags kind } } }';
+
+/**
+ * The AGS (of `agsList`) that name no municipality, asked from the organizations subgraph through
+ * its `_entities` by the `ags` key (the same contract as the organization id check above): no SQL
+ * crosses databases. Municipalities found are remembered for a while, as organizations are.
+ */
+export async function unknownMunicipalities(agsList: readonly string[]): Promise<string[]> {
+  const now = Date.now();
+  const asked = [...new Set(agsList)].filter((ags) => (knownMunicipalities.get(ags) ?? 0) <= now);
+  if (asked.length === 0) return [];
+  const data = await querySubgraph<{ _entities: ({ ags?: string | null; kind?: string } | null)[] }>(subgraphUrl('organizations'), MUNICIPALITY_QUERY, {
+    representations: asked.map((ags) => ({ __typename: 'Organization', ags })),
+  });
+  const found = new Set(data._entities.flatMap((entity) => (entity?.ags && MUNICIPALITY_KINDS.has(entity.kind ?? '') ? [entity.ags] : [])));
+  for (const ags of found) knownMunicipalities.set(ags, now + MUNICIPALITY_TTL_MS);
+  return asked.filter((ags) => !found.has(ags));
+}
+
+/** Every AGS a write names must be a municipality the organizations subgraph knows, else BAD_USER_INPUT naming the field. */
+export async function assertMunicipalitiesExist(agsList: string[] | null | undefined, field = 'input.municipalityAgs'): Promise<void> {
+  if (!agsList?.length) return;
+  const unknown = new Set(await unknownMunicipalities(agsList));
+  const index = agsList.findIndex((ags) => unknown.has(ags));
+  if (index >= 0) {
+    throw new BadUserInputError(`${field}[${index}]: ${agsList[index]} is no municipality of the regional graph (see \`organizations(filter: { kind: [GEMEINDE, STADT, KREISFREIE_STADT] })\`)`, field);
+  }
 }

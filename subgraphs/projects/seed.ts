@@ -38,8 +38,10 @@ function cooperation(municipalities: MunicipalityRow[]): ProjectSeed {
       title: profile.title,
       summary:
         'Die Kreise Borken, Coesfeld, Steinfurt und Warendorf, die Stadt Münster und der Münsterland e. V. arbeiten seit 2018 eng, ' +
-        'systematisch und dauerhaft in der Regionalentwicklung zusammen: Informationen austauschen, gemeinsame Themen finden und als Projekte bearbeiten.',
-      keywords: ['Regionalentwicklung', 'Interkommunale Zusammenarbeit', 'Kooperation', 'Wissenstransfer', 'Münsterland-Erklärung'],
+        'systematisch und dauerhaft in der Regionalentwicklung zusammen: Informationen austauschen, gemeinsame Themen finden und als Projekte bearbeiten. ' +
+        'Die Grundlagen der Kooperation hält die Münsterland-Erklärung fest.',
+      // The published profile has no Stichworte besides its distinction (below): none are invented here.
+      keywords: [],
       occasion: sections.Anlass,
       goal: sections.Ziel,
       implementation: implementation.replace(attribution?.[0] ?? '', '').trim(),
@@ -58,8 +60,11 @@ function cooperation(municipalities: MunicipalityRow[]): ProjectSeed {
       sourceAttribution: attribution ? `Quelle für Text und Bild: ${attribution[1]}` : 'Kreis Borken',
       sourceUrl: null,
     },
-    participants: [PARTNER_SLUGS.coesfeld, PARTNER_SLUGS.steinfurt, PARTNER_SLUGS.warendorf, PARTNER_SLUGS.muenster, PARTNER_SLUGS.muensterland]
-      .map((slug) => ({ slug, role: ParticipationRole.PARTNER })),
+    // As published: the partners in the profile's order under the title, the Münsterland e.V. under "Sonstige Beteiligte".
+    participants: [
+      ...[PARTNER_SLUGS.coesfeld, PARTNER_SLUGS.warendorf, PARTNER_SLUGS.steinfurt, PARTNER_SLUGS.muenster].map((slug) => ({ slug, role: ParticipationRole.PARTNER })),
+      { slug: PARTNER_SLUGS.muensterland, role: ParticipationRole.SUPPORTER },
+    ],
     funding: [{ source: FundingSource.LAND_NRW, description: sections.Finanzierung! }],
   };
 }
@@ -127,9 +132,14 @@ export async function seedProjects(em: EntityManager): Promise<void> {
   for (const { project, participants, funding } of seeds) {
     if (knownProjects.has(project.slug)) continue;
     const entity = em.create(ProjectEntity, { ...project, id: projectId(project.slug) });
-    for (const participant of participants) {
-      em.create(ParticipationEntity, { project: entity, organizationId: organizationId(participant.slug), role: participant.role, note: participant.note ?? null });
-    }
+    // Participants are listed by role, then in the order they were added: one millisecond apart keeps the seed's order.
+    const addedAt = Date.now();
+    participants.forEach((participant, index) => {
+      em.create(ParticipationEntity, {
+        project: entity, organizationId: organizationId(participant.slug), role: participant.role, note: participant.note ?? null,
+        createdAt: new Date(addedAt + index), updatedAt: new Date(addedAt + index),
+      });
+    });
     for (const source of funding) em.create(FundingEntity, { project: entity, ...source });
   }
   await em.flush();

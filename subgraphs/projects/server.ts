@@ -14,7 +14,7 @@ import { ProjectMutationResolver } from './project.mutation.js';
 import { projectReferences } from './project.reference.js';
 import { ProjectResolver } from './project.resolver.js';
 import { seedProjects } from './seed.js';
-import { ProjectStatisticsResolver } from './statistics.resolver.js';
+import { ProjectStatisticsFieldsResolver, ProjectStatisticsResolver } from './statistics.resolver.js';
 import { TopicEntity } from './topic.entity.js';
 import { TopicResolver } from './topic.resolver.js';
 
@@ -24,7 +24,7 @@ export const projectsSubgraph = defineSubgraph({
   entities: [ProjectEntity, TopicEntity, ParticipationEntity, FundingEntity],
   migrations,
   buildSchema: () =>
-    buildFederatedSchema({ resolvers: [ProjectResolver, TopicResolver, ParticipantResolver, OrganizationProjectsResolver, ProjectStatisticsResolver, TopicCoverageResolver, ProjectMutationResolver, ParticipantMutationResolver, ProjectImportResolver] }, projectReferences),
+    buildFederatedSchema({ resolvers: [ProjectResolver, TopicResolver, ParticipantResolver, OrganizationProjectsResolver, ProjectStatisticsResolver, ProjectStatisticsFieldsResolver, TopicCoverageResolver, ProjectMutationResolver, ParticipantMutationResolver, ProjectImportResolver] }, projectReferences),
   createLoaders: createProjectLoaders,
   seed: seedProjects,
 });

@@ -1,7 +1,7 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { FundingSource } from './funding.entity.js';
 import { ProjectStatus } from './project.entity.js';
-import { Topic } from './project.type.js';
+import { OrganizationReference, Topic } from './project.type.js';
 
 @ObjectType({ description: 'Number of projects on one topic.' })
 export class ProjectTopicCount {
@@ -45,6 +45,24 @@ export class FundingSourceSum {
 
   @Field(() => Int, { description: 'Funding entries from this source (with or without amount).' })
   count!: number;
+
+  @Field(() => Int, { description: 'Entries from this source whose amount is not published: they count in `count` but not in `amountEur`.' })
+  withoutAmount!: number;
+}
+
+@ObjectType({ description: 'How much one organization takes part in the projects matching a filter.' })
+export class OrganizationInvolvement {
+  @Field(() => OrganizationReference, { description: 'The organization.' })
+  organization!: OrganizationReference;
+
+  @Field(() => Int, { description: 'Projects it leads (Hauptverantwortlich).' })
+  projectsLed!: number;
+
+  @Field(() => Int, { description: 'Projects it takes part in besides leading (Sonstige Beteiligte).' })
+  projectsJoined!: number;
+
+  @Field(() => Int, { description: 'projectsLed + projectsJoined.' })
+  projects!: number;
 }
 
 @ObjectType({ description: 'Figures about the projects matching a filter, for analysts. Computed in the database, however many projects match.' })
@@ -58,9 +76,19 @@ export class ProjectStatistics {
   @Field(() => [ProjectStatusCount], { description: 'Projects per status, most first.' })
   byStatus!: ProjectStatusCount[];
 
-  @Field(() => [DistrictProjectCount], { description: 'Projects per Kreis (and kreisfreie Stadt) they cover, most first; a project covering several counts for each.' })
+  @Field(() => [DistrictProjectCount], {
+    description: 'Projects per Kreis (and kreisfreie Stadt) whose municipalities they cover (`municipalityAgs`), most first. A project covering municipalities '
+      + 'of several Kreise counts once for each of them, so the counts may add up to more than `totalCount`; projects that name no municipality count for none.',
+  })
   byDistrict!: DistrictProjectCount[];
 
-  @Field(() => [FundingSourceSum], { description: 'Financing per source, the largest known sum first.' })
+  @Field(() => [FundingSourceSum], {
+    description: 'Financing per source (Land NRW, EU, …): the number of funding entries of the matching projects and the sum of their published amounts, the largest known sum first. '
+      + '`amountEur` is null when no entry of a source has a published amount (the seed profile names "Fördermittel des Landes Nordrhein-Westfalen" without an amount); '
+      + '`withoutAmount` says how many entries the sum leaves out.',
+  })
   fundingBySource!: FundingSourceSum[];
+
+  /** Rows of `byOrganization`, all of them; the field resolver pages them. */
+  byOrganizationRows!: { organizationId: string; projectsLed: number; projectsJoined: number }[];
 }

@@ -5,7 +5,7 @@ import { inContext } from '../toolkit/sql-page.js';
 
 export interface TopicCoverageRow {
   topic_key: string;
-  /** AGS of the municipalities that non-archived projects on the topic cover. */
+  /** AGS of the municipalities that non-archived projects on the topic cover; sample records (`isSample`) never count. */
   ags: string[];
 }
 
@@ -14,7 +14,7 @@ export function coveredAgsOfTopics(em: EntityManager, topicKeys: readonly string
   return inContext(em, knex.raw(`
     select k as topic_key, array_agg(distinct a order by a) as ags
     from project p cross join unnest(p.topic_keys) k cross join unnest(p.municipality_ags) a
-    where p.topic_keys && ?::text[] and k = any(?::text[]) and p.archived_at is null
+    where p.topic_keys && ?::text[] and k = any(?::text[]) and p.archived_at is null and not p.is_sample
     group by k`, [[...topicKeys], [...topicKeys]])).then((result: { rows: TopicCoverageRow[] }) => result.rows);
 }
 
@@ -41,7 +41,7 @@ export function experienceOfTopics(em: EntityManager, topicKeys: readonly string
       union all
       select pp.organization_id, pp.project_id, false from project_participation pp where pp.project_id = p.id
     ) x
-    where p.topic_keys && ?::text[] and k = any(?::text[]) and p.archived_at is null
+    where p.topic_keys && ?::text[] and k = any(?::text[]) and p.archived_at is null and not p.is_sample
     group by k, x.organization_id
     order by k, projects desc, projects_led desc, x.organization_id`, [[...topicKeys], [...topicKeys]])).then((result: { rows: ExperienceRow[] }) => result.rows);
 }
