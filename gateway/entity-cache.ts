@@ -20,6 +20,7 @@ import { envInt, envString } from '../subgraphs/toolkit/config.js';
 export interface EntityCacheOptions {
   /** Time to live of an entry, ms; 0 turns the cache off. */
   ttlMs: number;
+  /** Entries per subgraph. */
   maxEntries: number;
   /** Cached entity types per subgraph, e.g. `{ organizations: ['Organization'] }`. */
   types: Record<string, string[]>;
@@ -40,7 +41,7 @@ interface Entry {
   expires: number;
 }
 
-/** `ENTITY_CACHE_TTL_MS` (default 30000, 0 = off), `ENTITY_CACHE_ENTRIES` (20000), `ENTITY_CACHE_TYPES` (`organizations:Organization,projects:Topic`). */
+/** `ENTITY_CACHE_TTL_MS` (default 30000, 0 = off), `ENTITY_CACHE_ENTRIES` (20000 per subgraph), `ENTITY_CACHE_TYPES` (`organizations:Organization,projects:Topic`). */
 export function entityCacheOptionsFromEnv(): Omit<EntityCacheOptions, 'registry'> {
   const types: Record<string, string[]> = {};
   for (const item of envString('ENTITY_CACHE_TYPES', 'organizations:Organization,projects:Topic').split(',')) {
@@ -57,7 +58,8 @@ const OPERATION_NAME = /^query\s+[A-Za-z_][A-Za-z0-9_]*\s*(?=\(|\{)/;
 const MAX_FIELD_SETS = 2000;
 
 export class EntityCache {
-  private readonly entries = new Map<string, Entry>();
+  /** Entries per subgraph, so a write empties its subgraph's map at once. */
+  private readonly entries = new Map<string, Map<string, Entry>>();
   private readonly fieldSets = new Map<string, number>();
   private readonly generations = new Map<string, number>();
   private readonly lookups?: client.Counter<'subgraph' | 'result'>;
@@ -74,7 +76,7 @@ export class EntityCache {
       help: 'Entities held by the entity cache',
       registers,
       collect() {
-        this.set(cache.entries.size);
+        this.set([...cache.entries.values()].reduce((sum, entries) => sum + entries.size, 0));
       },
     });
     new client.Gauge({
@@ -104,8 +106,7 @@ export class EntityCache {
       this.generations.set(name, (this.generations.get(name) ?? 0) + 1);
       this.invalidations?.inc({ subgraph: name });
     }
-    const prefixes = names.map((name) => `${name}|`);
-    for (const key of this.entries.keys()) if (prefixes.some((prefix) => key.startsWith(prefix))) this.entries.delete(key);
+    for (const name of names) this.entries.get(name)?.clear();
   }
 
   /** The subgraph's fetcher with the cache in front of it (the fetcher itself when nothing of it is cached). */
@@ -136,13 +137,14 @@ export class EntityCache {
       return fetcher(url, init);
     }
     const fieldSet = this.fieldSetId(`${caller(init.headers)}\n${request.query.replace(OPERATION_NAME, 'query')}\n${JSON.stringify(otherVariables)}`);
+    const entries = this.entries.get(subgraph) ?? this.entries.set(subgraph, new Map()).get(subgraph)!;
     const now = Date.now();
     const found: (string | undefined)[] = new Array(representations.length);
     /** Distinct missing representations, each with the positions it fills. */
     const missing = new Map<string, { representation: unknown; positions: number[] }>();
     representations.forEach((representation, position) => {
-      const key = `${subgraph}|${fieldSet}|${JSON.stringify(representation)}`;
-      const entry = this.entries.get(key);
+      const key = `${fieldSet}|${JSON.stringify(representation)}`;
+      const entry = entries.get(key);
       if (entry && entry.expires > now) {
         found[position] = entry.json;
         return;
@@ -179,17 +181,17 @@ export class EntityCache {
       [...missing.entries()].forEach(([key, item], index) => {
         const json = JSON.stringify(entities[index] ?? null);
         for (const position of item.positions) found[position] = json;
-        if (store) this.set(key, { json, expires });
+        if (store) this.set(entries, key, { json, expires });
       });
     }
     return new Response(`{"data":{"_entities":[${found.join(',')}]}}`, { status: 200, headers: { 'content-type': 'application/json' } });
   }
 
-  private set(key: string, entry: Entry): void {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+  private set(entries: Map<string, Entry>, key: string, entry: Entry): void {
+    entries.delete(key);
+    entries.set(key, entry);
     // Oldest first out; a full cache sheds one per new entry.
-    if (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    if (entries.size > this.options.maxEntries) entries.delete(entries.keys().next().value!);
   }
 
   private fieldSetId(text: string): number {
@@ -198,7 +200,7 @@ export class EntityCache {
       if (this.fieldSets.size >= MAX_FIELD_SETS) {
         // Ids are about to be reused: what was stored under the old ones must go too.
         this.fieldSets.clear();
-        this.entries.clear();
+        for (const entries of this.entries.values()) entries.clear();
       }
       id = this.fieldSets.size;
       this.fieldSets.set(text, id);
