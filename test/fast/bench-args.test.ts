@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GATEWAYS, parseBenchArgs, SCENARIOS } from '../scripts/bench/args.js';
-import type { LoadResult } from '../scripts/bench/load.js';
-import { newTotals, summariseRuns } from '../scripts/bench/report.js';
+import { DEFAULT_GATEWAYS, parseBenchArgs, SCENARIOS } from '../../scripts/bench/args.js';
+import type { LoadResult } from '../../scripts/bench/load.js';
+import { newTotals, summariseRuns } from '../../scripts/bench/report.js';
 
 // The bench's command line and the shape of its JSON, checked without running a bench.
 
