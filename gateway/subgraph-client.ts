@@ -5,6 +5,7 @@ import { envInt } from '../subgraphs/toolkit/config.js';
 import { injectTraceContext } from '../subgraphs/toolkit/tracing.js';
 import { GATEWAY_SECRET_HEADER, PARTNER_ORGANIZATION_HEADER, gatewaySecret } from '../subgraphs/toolkit/auth.js';
 import type { GatewayContext } from './context.js';
+import { createEntityCache } from './entity-cache.js';
 import { fetchScope, subgraphFetcher } from './subgraph-fetcher.js';
 
 /** Per-subgraph fetch figures for the gateway's /metrics. */
@@ -23,6 +24,7 @@ export function createSubgraphFetchMetrics(registry: client.Registry) {
       labelNames: ['subgraph'],
       registers: [registry],
     }),
+    entityCache: createEntityCache(registry),
   };
 }
 
@@ -45,6 +47,8 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
       url,
       fetcher: subgraphFetcher({ connections: envInt('SUBGRAPH_CONNECTIONS', 32), timeoutMs: envInt('SUBGRAPH_TIMEOUT_MS', 5000) }).fetcher as never,
     });
+    // Entities that change rarely are answered by the gateway's entity cache where it can.
+    this.fetcher = metrics.entityCache.wrap(name, this.fetcher as never) as never;
   }
 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {

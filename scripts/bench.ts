@@ -1,72 +1,58 @@
-import type autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { signPartnerToken } from '../subgraphs/toolkit/auth.js';
+import { GATEWAY_SECRET_HEADER, gatewaySecret, PARTNER_ORGANIZATION_HEADER, signPartnerToken } from '../subgraphs/toolkit/auth.js';
+import { envPrefix } from '../subgraphs/toolkit/config.js';
 import { defaultDataDir } from '../subgraphs/toolkit/embedded-postgres.js';
 import { organizationId } from '../subgraphs/toolkit/reference-data.js';
 import { ensureSecrets } from '../subgraphs/toolkit/secrets.js';
-import { runLoad, statementsTotal, type LoadOptions } from './bench/load.js';
+import { parseBenchArgs, type GatewayName, type ScenarioName } from './bench/args.js';
+import { metricTotal, runLoad } from './bench/load.js';
+import { ensurePeers, PEER_PACKAGES, type PeerKind } from './bench/peers.js';
 import { cpuSeconds, machineBusySeconds, memoryUse, postmasterPid, type Watched } from './bench/processes.js';
-import { printReport, writeReport, type GatewayName, type Report, type ScenarioName, type ScenarioResult } from './bench/report.js';
+import { newTotals, printReport, summariseRuns, writeReport, type Report, type ScenarioResult, type Totals } from './bench/report.js';
 import { DEFAULT_SUFFIX, scaleDatabaseNames, scalePostgres } from './bench/scale-databases.js';
 import { freePort, Launcher, subgraphHeaders, type Service } from './bench/system.js';
-import {
-  body, checks, NESTED_N, NESTED_QUERY, PROJECT_VERSION_QUERY, SEARCH_FALLBACK_QUERY, SEARCH_QUERY, SINGLE_SUBGRAPH_QUERY,
-  supergraphFeatures, UPDATE_PROJECT_MUTATION, WRITABLE_PROJECTS_QUERY, WRITE_EVERY, WRITER_SLUG,
-} from './bench/workloads.js';
+import { loadVariedData, scenarioSource, WRITER_SLUG } from './bench/varied.js';
 
 /**
- * `npm run bench`: starts the system on the scale databases (`npm run seed:scale` first), loads
- * it scenario by scenario with autocannon, and compares our gateway with Hive Gateway and an
- * untuned Apollo Gateway on the same supergraph. Prints a table, writes bench-results/*.json.
- * Scenarios: a-direct, a-gateway, b-nested (ours, hive, apollo), c-search, d-mixed, and a, b, c
- * once more on our gateway without its response cache; `--only b-nested,c-search` runs a subset.
+ * `npm run bench`: starts the system on the scale databases (`npm run seed:scale` first) and
+ * loads it with varied traffic drawn from that data (scripts/bench/varied.ts), scenario by
+ * scenario, through our gateway and the peer gateways on the same subgraphs. The gateways take
+ * turns in rounds, so a slow moment of the shared machine does not fall on one of them alone.
+ * Per scenario, gateway and client count: req/s, p50/p95/p99, answers checked, and CPU ms per
+ * request of the gateway, the subgraphs, PostgreSQL and the whole system.
+ *
+ *   npm run bench -- --seconds 5 --clients 10 --only varied-nested,hot-query --json out.json
  */
 
-const { values: args } = parseArgs({
-  options: {
-    duration: { type: 'string', default: '12' },
-    warmup: { type: 'string', default: '3' },
-    connections: { type: 'string', default: '50' },
-    suffix: { type: 'string', default: DEFAULT_SUFFIX },
-    'data-dir': { type: 'string' },
-    json: { type: 'string' },
-    /** Wait up to this long for other processes to leave the cores alone before measuring. */
-    'wait-quiet': { type: 'string', default: '30' },
-    /** Comma-separated subset, e.g. `b-nested,b-nested:hive`. */
-    only: { type: 'string' },
-    /** Run the services from their TypeScript sources with tsx instead of building dist/ first. */
-    'from-source': { type: 'boolean', default: false },
-  },
-});
-const durationS = Number(args.duration);
-const warmupS = Number(args.warmup);
-const connections = Number(args.connections);
-if (![durationS, connections].every((value) => Number.isInteger(value) && value > 0) || !(warmupS >= 0)) {
-  throw new Error('--duration and --connections must be positive integers, --warmup a number of seconds ≥ 0');
-}
-const only = args.only ? new Set(args.only.split(',')) : null;
+const options = parseBenchArgs(process.argv.slice(2));
 const root = path.join(import.meta.dirname, '..');
 const RESULTS_DIR = path.join(root, 'bench-results');
 const SUPERGRAPH = path.join(root, process.env.SUPERGRAPH_PATH || 'schema/supergraph.graphql');
-/** Requests sent one at a time before each scenario: pre-flight and exact statement count. */
-const PROBES = 5;
 /** Busy share (% of one core) below which the machine counts as quiet enough to measure. */
 const QUIET_PERCENT = 30;
+const PEERS: Partial<Record<GatewayName, PeerKind>> = { 'hive-gateway-rust-planner': 'hive-rust', 'hive-gateway': 'hive', 'apollo-gateway-untuned': 'apollo' };
+/** Our gateway with one cache or both switched off: shows what each cache carries. */
+const OURS_VARIANTS: Partial<Record<GatewayName, Record<string, string>>> = {
+  'ours-without-entity-cache': { ENTITY_CACHE_TTL_MS: '0' },
+  'ours-without-response-cache': { RESPONSE_CACHE_TTL_MS: '0' },
+  'ours-without-caches': { ENTITY_CACHE_TTL_MS: '0', RESPONSE_CACHE_TTL_MS: '0' },
+};
+/** Reads first; the mix last, because its writes change data the others check. */
+const SCENARIO_ORDER: ScenarioName[] = ['varied-nested', 'varied-lookup', 'varied-search', 'hot-query', 'varied-mix'];
 
 const startedAt = new Date();
 const notes: string[] = [];
 const results: ScenarioResult[] = [];
-const postgres = await scalePostgres(args['data-dir']);
+const postgres = await scalePostgres(options.dataDir);
 const dataDir = defaultDataDir();
 ensureSecrets(); // the gateway secret and token key of this data folder, before any child reads them
-const names = scaleDatabaseNames(args.suffix);
+const names = scaleDatabaseNames(options.suffix ?? DEFAULT_SUFFIX);
 const databaseUrls = Object.fromEntries(Object.entries(names).map(([subgraph, database]) => [subgraph, postgres.url(database)]));
-const compiled = !args['from-source'];
+const compiled = !options.fromSource;
 const launcher = new Launcher(path.join(RESULTS_DIR, `${startedAt.toISOString().replace(/[:.]/g, '-')}.log`), { compiled });
 let report: Report | undefined;
 
@@ -78,307 +64,184 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+interface Target {
+  name: GatewayName;
+  url: string;
+  pid: number;
+  /** Our gateway's /metrics, for its cache hit rates. */
+  metricsUrl?: string;
+}
+
 try {
-  const busyAtStart = await waitForQuiet(Number(args['wait-quiet']));
+  const busyAtStart = await waitForQuiet(options.waitQuietS);
   if (busyAtStart > QUIET_PERCENT) notes.push(`the machine was busy with other processes at the start (${busyAtStart} % of one core): see CPU "other" per scenario`);
-  // As `npm start` runs them: compiled, on plain node (less memory than with the tsx loader).
+  const peerScript = options.gateways.some((name) => PEERS[name]) ? ensurePeers() : undefined;
   if (compiled) {
     console.error('building dist/ (npm run build) …');
     execFileSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' });
   }
   const data = await scaleDataCounts();
-  const features = supergraphFeatures(fs.readFileSync(SUPERGRAPH, 'utf8'));
   console.error(`scale data: ${Object.entries(data).map(([table, rows]) => `${rows} ${table}`).join(', ')}; starting the system …`);
   const { gateway, subgraphs, subgraphUrls } = await launcher.startSystem(databaseUrls);
+  const subgraphNames = subgraphs.map((service) => service.name);
   const postmaster = postmasterPid(dataDir);
   const system: Watched[] = [
     { name: 'gateway', pid: gateway.child.pid! },
     ...subgraphs.map((service) => ({ name: service.name, pid: service.child.pid! })),
     ...(postmaster ? [{ name: 'postgres', pid: postmaster, postgres: true }] : []),
   ];
+  if (!postmaster) notes.push('PostgreSQL was not started by this bench or its pid is unknown: its CPU is not counted');
   const metricsUrls = Object.fromEntries(subgraphs.map((service) => [service.name, service.url.replace(/\/graphql$/, '/metrics')]));
-  const organizationsUrl = subgraphs.find((service) => service.name === 'organizations')!.url;
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const idleMemory = memoryUse(system);
 
-  const nestedBody = body(NESTED_QUERY, { n: NESTED_N });
-  const searchQuery = features.searchText ? SEARCH_QUERY : SEARCH_FALLBACK_QUERY;
-  if (!features.searchText) notes.push('ProjectFilter.text is not in the supergraph: c-search ran the topic filter instead');
-  const searchBody = body(searchQuery);
-  let uncachedGateway: Promise<Service> | undefined;
-
-  // What each read scenario sends, and where: our gateway, the subgraph itself, or a gateway
-  // started for the scenario (stopped after it, so it takes no memory or CPU from the others).
-  const single = { query: SINGLE_SUBGRAPH_QUERY, body: body(SINGLE_SUBGRAPH_QUERY), check: checks.organizations };
-  const nested = { query: NESTED_QUERY, body: nestedBody, check: checks.nested };
-  const search = { query: searchQuery, body: searchBody, check: checks.search };
-  type Target = { url: string; headers?: Record<string, string>; service?: Service; stopAfter?: boolean };
-  const ours = async (): Promise<Target> => ({ url: gateway.url });
-  const direct = async (): Promise<Target> => ({ url: organizationsUrl, headers: subgraphHeaders() });
-  // Ours again with the response cache off: the peers have none, and every client sends the same query.
-  const oursUncached = async (): Promise<Target> => {
-    const service = await (uncachedGateway ??= launcher.startGateway('ours-without-response-cache', { RESPONSE_CACHE_TTL_MS: '0' }));
-    return { url: service.url, service };
-  };
-  const peer = (kind: 'hive' | 'apollo', label: string) => async (): Promise<Target> => {
-    const service = await startPeer(kind, label);
-    return { url: service.url, service, stopAfter: true };
-  };
-  const read = (scenario: ScenarioName, gatewayName: GatewayName, target: () => Promise<Target>, work: typeof nested) => async () => {
-    const { url, headers, service, stopAfter } = await target();
-    try {
-      return await measure({ scenario, gateway: gatewayName, query: work.query, peer: service, load: { url, headers, body: work.body, check: work.check } });
-    } finally {
-      if (stopAfter) await service?.stop();
-    }
-  };
-
-  const plan: [string, () => Promise<ScenarioResult>][] = [
-    ['a-direct', read('a-direct', 'none', direct, single)],
-    ['a-gateway', read('a-gateway', 'ours', ours, single)],
-    ['a-gateway:uncached', read('a-gateway', 'ours-without-response-cache', oursUncached, single)],
-    ['b-nested', read('b-nested', 'ours', ours, nested)],
-    ['b-nested:uncached', read('b-nested', 'ours-without-response-cache', oursUncached, nested)],
-    ['b-nested:hive', read('b-nested', 'hive-gateway', peer('hive', 'hive-gateway'), nested)],
-    ['b-nested:apollo', read('b-nested', 'apollo-gateway-untuned', peer('apollo', 'apollo-gateway-untuned'), nested)],
-    ['c-search', read('c-search', 'ours', ours, search)],
-    ['c-search:uncached', read('c-search', 'ours-without-response-cache', oursUncached, search)],
-    // Last: its writes change the data the other scenarios read.
-    ['d-mixed', () => mixed()],
-  ];
-  for (const [name, run] of plan) {
-    if (only && !only.has(name) && !only.has(name.split(':')[0])) continue;
-    console.error(`\n${name} …`);
-    try {
-      results.push(await run());
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      console.error(`${name} failed: ${message}`);
-      const [scenario, peer] = name.split(':') as [ScenarioName, string?];
-      const peers: Record<string, GatewayName> = { hive: 'hive-gateway', apollo: 'apollo-gateway-untuned', uncached: 'ours-without-response-cache' };
-      const gatewayName: GatewayName = peer ? peers[peer] : scenario === 'a-direct' ? 'none' : 'ours';
-      results.push({ scenario, gateway: gatewayName, query: '', rps: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, sqlPerRequest: 0, errors: 0, skipped: message.slice(0, 300) });
+  // Every gateway of the run, started once and left idle while the others are measured.
+  const targets: Target[] = [];
+  for (const name of options.gateways) {
+    if (name === 'ours') targets.push({ name, url: gateway.url, pid: gateway.child.pid!, metricsUrl: gateway.url.replace(/\/graphql$/, '/metrics') });
+    else if (OURS_VARIANTS[name]) {
+      const service = await launcher.startGateway(name, OURS_VARIANTS[name]);
+      targets.push({ name, url: service.url, pid: service.child.pid!, metricsUrl: service.url.replace(/\/graphql$/, '/metrics') });
+    } else {
+      const service = await startPeer(PEERS[name]!, name, peerScript!, subgraphUrls);
+      targets.push({ name, url: service.url, pid: service.child.pid! });
     }
   }
 
-  await uncachedGateway?.then((service) => service.stop(), () => undefined);
-  const memory = memoryUse(system);
-  const find = (scenario: ScenarioName, gatewayName: GatewayName) => results.find((result) => result.scenario === scenario && result.gateway === gatewayName && !result.skipped);
-  const ratio = (a?: ScenarioResult, b?: ScenarioResult) => (a && b && b.rps > 0 ? Math.round((a.rps / b.rps) * 100) / 100 : null);
-  const ratios = {
-    'b-nested ours / hive-gateway': ratio(find('b-nested', 'ours'), find('b-nested', 'hive-gateway')),
-    'b-nested ours / apollo-gateway-untuned': ratio(find('b-nested', 'ours'), find('b-nested', 'apollo-gateway-untuned')),
-    'b-nested ours without response cache / hive-gateway': ratio(find('b-nested', 'ours-without-response-cache'), find('b-nested', 'hive-gateway')),
-    'b-nested ours without response cache / apollo-gateway-untuned': ratio(find('b-nested', 'ours-without-response-cache'), find('b-nested', 'apollo-gateway-untuned')),
-    'a-gateway / a-direct': ratio(find('a-gateway', 'ours'), find('a-direct', 'none')),
-    'a-gateway without response cache / a-direct': ratio(find('a-gateway', 'ours-without-response-cache'), find('a-direct', 'none')),
-  };
-  // CPU time of the whole system per request: robust against other load; > 1 means ours costs less.
-  const systemCpu = (result?: ScenarioResult) => (result?.cpuMsPerRequest ? Object.values(result.cpuMsPerRequest).reduce((sum, value) => sum + value, 0) : undefined);
-  const cpuRatio = (theirs?: ScenarioResult, ours?: ScenarioResult) => {
-    const [a, b] = [systemCpu(theirs), systemCpu(ours)];
-    return a !== undefined && b ? Math.round((a / b) * 100) / 100 : null;
-  };
-  const cpuRatios = {
-    'b-nested system CPU per request: hive-gateway / ours': cpuRatio(find('b-nested', 'hive-gateway'), find('b-nested', 'ours')),
-    'b-nested system CPU per request: apollo-gateway-untuned / ours': cpuRatio(find('b-nested', 'apollo-gateway-untuned'), find('b-nested', 'ours')),
-    'b-nested system CPU per request: hive-gateway / ours without response cache': cpuRatio(find('b-nested', 'hive-gateway'), find('b-nested', 'ours-without-response-cache')),
-    'b-nested system CPU per request: apollo-gateway-untuned / ours without response cache': cpuRatio(find('b-nested', 'apollo-gateway-untuned'), find('b-nested', 'ours-without-response-cache')),
-  };
-  const totalRssMb = Math.round(memory.reduce((sum, entry) => sum + entry.rssMb, 0));
-  const totalPssMb = Math.round(memory.reduce((sum, entry) => sum + entry.pssMb, 0));
-  targetNote('b-nested ours ≥ 2× hive-gateway', ratios['b-nested ours / hive-gateway'], 2);
-  targetNote('b-nested ours ≥ 2× apollo-gateway-untuned', ratios['b-nested ours / apollo-gateway-untuned'], 2);
-  targetNote('a-gateway ≥ 0.7× a-direct', ratios['a-gateway / a-direct'], 0.7);
-  targetNote('a-gateway without response cache ≥ 0.7× a-direct', ratios['a-gateway without response cache / a-direct'], 0.7);
-  for (const search of [find('c-search', 'ours'), find('c-search', 'ours-without-response-cache')]) {
-    if (search) notes.push(`target c-search p95 ≤ 50 ms (${search.gateway}): ${search.p95Ms} ms${search.p95Ms <= 50 ? ' (met)' : ` (missed by ${Math.round(search.p95Ms - 50)} ms)`}`);
-  }
-  const verdict = (mb: number) => (mb < 800 ? 'met' : `missed by ${mb - 800} MB`);
-  notes.push(`target system < 800 MB resident: ${totalRssMb} MB RSS (${verdict(totalRssMb)}), ${totalPssMb} MB PSS (${verdict(totalPssMb)}); the RSS sum counts PostgreSQL's shared buffers once per backend, PSS shares them out`);
-  for (const result of results) {
-    if (result.sqlPerRequestAlone && result.sqlPerRequest < 0.8 * result.sqlPerRequestAlone) {
-      notes.push(`${result.scenario} (${result.gateway}): ${result.sqlPerRequest} SQL/request under load against ${result.sqlPerRequestAlone} alone: identical in-flight subgraph fetches were de-duplicated or answers cached (all ${connections} clients send the same query)`);
+  const writerId = organizationId(WRITER_SLUG);
+  const writerHeaders = { authorization: `Bearer ${await signPartnerToken({ org: WRITER_SLUG, role: 'editor' }, '2h')}`, [PARTNER_ORGANIZATION_HEADER]: writerId };
+  console.error('drawing the variables from the scale data …');
+  const varied = await loadVariedData({
+    databaseUrls,
+    projectsUrl: subgraphs.find((service) => service.name === 'projects')!.url,
+    subgraphHeaders: subgraphHeaders(),
+    writerOrganizationId: writerId,
+    seed: options.seed,
+  });
+  console.error(`variables: ${Object.entries(varied.counts).map(([name, count]) => `${count} ${name}`).join(', ')}`);
+
+  const scenarios = SCENARIO_ORDER.filter((scenario) => options.scenarios.includes(scenario));
+  for (const [scenarioIndex, scenario] of scenarios.entries()) {
+    for (const clients of options.clients) {
+      console.error(`\n${scenario}, ${clients} clients …`);
+      const totals = new Map<GatewayName, Totals>(targets.map((target) => [target.name, newTotals()]));
+      const failures = new Map<GatewayName, string>();
+      const seedOf = (round: number) => options.seed * 1000 + scenarioIndex * 100 + round;
+      // Warm-up of each gateway (query plans, connections, JIT), with other requests than the measured ones.
+      if (options.warmupS > 0) {
+        for (const target of targets) {
+          await runLoad({ url: target.url, connections: clients, durationS: options.warmupS, next: scenarioSource(scenario, varied, { seed: seedOf(99), writerHeaders }), checkEvery: 1000 }).catch(() => undefined);
+        }
+      }
+      for (let round = 0; round < options.rounds; round += 1) {
+        // The order rotates each round; within a round every gateway gets the same requests.
+        const order = targets.map((_, index) => targets[(index + round) % targets.length]);
+        for (const target of order) {
+          if (failures.has(target.name)) continue;
+          try {
+            await measureRun(target, scenario, clients, options.seconds / options.rounds, seedOf(round), totals.get(target.name)!);
+          } catch (error) {
+            failures.set(target.name, (error instanceof Error ? error.message : String(error)).slice(0, 300));
+          }
+        }
+      }
+      for (const target of targets) {
+        const runs = totals.get(target.name)!;
+        const answered = runs.runs.reduce((sum, run) => sum + run.requests, 0);
+        const failure = failures.get(target.name) ?? (answered === 0 ? `no answer in ${options.seconds} s: ${runs.runs.find((run) => run.firstProblem)?.firstProblem ?? ''}` : undefined);
+        const result = summariseRuns({ scenario, gateway: target.name, clients, totals: runs, subgraphNames, failure });
+        results.push(result);
+        console.error(result.skipped
+          ? `${target.name}: failed: ${result.skipped}`
+          : `${target.name}: ${result.rps} req/s, p95 ${result.p95Ms} ms, system ${result.cpuMsPerRequest.system} ms CPU/request, ${result.errors} errors, ${result.checkProblems}/${result.checked} checks failed${result.firstProblem ? `; first problem: ${result.firstProblem}` : ''}`);
+      }
     }
   }
-  notes.push('autocannon runs in the bench process on the same cores as the system (see CPU loadgen)');
+
+  const afterMemory = memoryUse(system);
+  const total = (entries: typeof idleMemory) => Math.round(entries.reduce((sum, entry) => sum + entry.rssMb, 0));
+  const ratio = (scenario: ScenarioName, peer: GatewayName, clients: number) => {
+    const ours = results.find((result) => result.scenario === scenario && result.gateway === 'ours' && result.clients === clients && !result.skipped);
+    const theirs = results.find((result) => result.scenario === scenario && result.gateway === peer && result.clients === clients && !result.skipped);
+    return ours && theirs && theirs.rps > 0 ? Math.round((ours.rps / theirs.rps) * 100) / 100 : null;
+  };
+  for (const scenario of ['varied-nested', 'varied-mix'] as ScenarioName[]) {
+    for (const peer of ['hive-gateway-rust-planner', 'apollo-gateway-untuned'] as GatewayName[]) {
+      for (const clients of options.clients) {
+        const value = ratio(scenario, peer, clients);
+        if (value !== null) notes.push(`target ${scenario} ours ≥ 2× ${peer} (${clients} clients): ${value.toFixed(2)}×${value >= 2 ? ' (met)' : ` (missed: ${Math.round((1 - value / 2) * 100)} % short)`}`);
+      }
+    }
+  }
+  for (const result of results.filter((entry) => entry.gateway === 'ours' && !entry.skipped && entry.scenario === 'varied-nested')) {
+    notes.push(`target varied-nested (${result.clients} clients): system CPU ${result.cpuMsPerRequest.system} ms/request (target ≤ 15), our gateway ${result.cpuMsPerRequest.gateway} ms/request (target ≤ 4)`);
+  }
+  for (const result of results.filter((entry) => entry.scenario === 'varied-search' && entry.clients === 10 && entry.gateway.startsWith('ours') && !entry.skipped)) {
+    notes.push(`target varied-search p95 ≤ 50 ms at 10 clients (${result.gateway}): ${result.p95Ms} ms${result.p95Ms <= 50 ? ' (met)' : ` (missed by ${Math.round(result.p95Ms - 50)} ms)`}`);
+  }
+  const roundMs = (options.seconds / options.rounds) * 1000;
+  for (const result of results.filter((entry) => !entry.skipped && entry.p50Ms > roundMs / 4)) {
+    notes.push(`${result.scenario} ${result.gateway} (${result.clients} clients): p50 ${result.p50Ms} ms is more than a quarter of a round (${roundMs} ms): req/s and CPU per request are rough, run longer (--seconds)`);
+  }
+  notes.push('autocannon runs in the bench process on the same cores as the system (see CPU % loadgen); "other" is everything else on the machine during the measured time');
 
   report = {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    options: { durationS, warmupS, connections, databases: names, nestedN: NESTED_N, writeEvery: WRITE_EVERY, services: compiled ? 'compiled (dist/, plain node)' : 'sources (tsx)' },
+    options: { ...options, databases: names, services: compiled ? 'compiled (dist/, plain node)' : 'sources (tsx)' },
     machine: { ...(await machineFacts()), busyAtStartPercentOfOneCore: busyAtStart },
     data,
+    variables: varied.counts,
+    peers: { ...PEER_PACKAGES, configuration: 'hive-gateway-rust-planner: @graphql-hive/gateway + unifiedGraphHandler of @graphql-hive/router-runtime, NODE_ENV=production; hive-gateway: its default runtime, NODE_ENV=production; apollo-gateway-untuned: @apollo/gateway in ApolloServer, defaults. All: gateway secret header and propagation of authorization / x-partner-organization-id to the subgraphs' },
     scenarios: results,
-    ratios,
-    cpuRatios,
-    memory: { processes: memory, totalRssMb, totalPssMb },
+    memory: { idle: idleMemory, afterBench: afterMemory, idleTotalRssMb: total(idleMemory), afterBenchTotalRssMb: total(afterMemory) },
     notes,
   };
 
-  /** Runs one scenario: pre-flight request, warm-up, then the measured run with SQL and CPU read before and after. */
-  async function measure(spec: {
-    scenario: ScenarioName;
-    gateway: GatewayName;
-    query: string;
-    load: Omit<LoadOptions, 'connections' | 'durationS'>;
-    peer?: Service;
-    /** Called between warm-up and measured run (to reset counters of the workload). */
-    afterWarmup?: () => void;
-    extra?: () => Partial<ScenarioResult>;
-  }): Promise<ScenarioResult> {
-    const { scenario, gateway: gatewayName, query, load, peer } = spec;
-    // Pre-flight: a few requests one at a time, which also give the exact statement count of one request.
-    const firstBody = load.body ?? (load.requests![0].body as string);
-    // The most expensive probe is an uncached one where a response cache is on.
-    let probe = { total: 0, bySubgraph: {} as Record<string, number> };
-    for (let attempt = 0; attempt < PROBES; attempt += 1) {
-      const before = await statements();
-      const answer = await postJson(load.url, firstBody, load.headers);
-      if (!answer.data || answer.errors) throw new Error(`pre-flight answer: ${JSON.stringify(answer).slice(0, 300)}`);
-      const one = difference(await statements(), before, 1);
-      if (one.total > probe.total) probe = one;
-    }
-    if (warmupS > 0) await runLoad({ ...load, connections, durationS: warmupS });
-    spec.afterWarmup?.();
-
-    const watched = peer ? [{ name: 'gateway', pid: peer.child.pid! }, ...system.slice(1)] : system;
+  /** One measured run of one gateway: load, then CPU, SQL and cache counters read before and after. */
+  async function measureRun(target: Target, scenario: ScenarioName, clients: number, seconds: number, seed: number, into: Totals): Promise<void> {
+    const watched: Watched[] = [{ name: 'gateway', pid: target.pid }, ...system.slice(1)];
+    const cachesBefore = await cacheCounters(target);
     const sqlBefore = await drainedStatements();
     const cpuBefore = cpuSeconds(watched);
     const machineBefore = machineBusySeconds();
     const loadgenBefore = process.cpuUsage();
-    const result = await runLoad({ ...load, connections, durationS });
+    const result = await runLoad({ url: target.url, connections: clients, durationS: seconds, next: scenarioSource(scenario, varied, { seed, writerHeaders }), checkEvery: options.checkEvery });
     const loadgen = process.cpuUsage(loadgenBefore);
     const machine = machineBusySeconds() - machineBefore;
     const cpuAfter = cpuSeconds(watched);
     // autocannon stops with one request in flight per connection; the services still answer them.
-    const sql = difference(await drainedStatements(), sqlBefore, result.requests + connections);
-
-    // CPU time per request is less disturbed by other load on the machine than requests/s.
-    const cpuMsPerRequest = Object.fromEntries(Object.keys(cpuAfter).map((name) => [name, Math.round(((cpuAfter[name] - cpuBefore[name]) * 1000 * 10) / Math.max(result.requests, 1)) / 10]));
-    const cpuPercent = Object.fromEntries(Object.keys(cpuAfter).map((name) => [name, percentOf(cpuAfter[name] - cpuBefore[name], result.durationS)]));
-    cpuPercent.loadgen = percentOf((loadgen.user + loadgen.system) / 1e6, result.durationS);
-    // Everything else on the machine (other people's tests and builds): the noise in these figures.
-    cpuPercent.other = Math.max(0, percentOf(machine, result.durationS) - Object.values(cpuPercent).reduce((sum, value) => sum + value, 0));
-    const outcome: ScenarioResult = {
-      scenario,
-      gateway: gatewayName,
-      query,
-      ...result,
-      sqlPerRequest: sql.total,
-      sqlPerRequestBySubgraph: sql.bySubgraph,
-      sqlPerRequestAlone: probe.total,
-      sqlPerRequestAloneBySubgraph: probe.bySubgraph,
-      errors: result.non2xx + result.socketErrors + result.graphqlErrors,
-      cpuMsPerRequest,
-      cpuPercent,
-      ...(peer ? { gatewayRssMb: memoryUse([{ name: peer.name, pid: peer.child.pid! }])[0].rssMb } : {}),
-      ...spec.extra?.(),
-    };
-    console.error(`${scenario} (${gatewayName}): ${outcome.rps} req/s, p95 ${outcome.p95Ms} ms, ${outcome.errors} errors, ${outcome.sqlPerRequest} SQL/request${result.firstProblem ? `; first problem: ${result.firstProblem}` : ''}`);
-    return outcome;
+    const sqlAfter = await drainedStatements();
+    const cachesAfter = await cacheCounters(target);
+    into.runs.push(result);
+    for (const name of Object.keys(cpuAfter)) into.cpu[name] = (into.cpu[name] ?? 0) + cpuAfter[name] - cpuBefore[name];
+    into.loadgen += (loadgen.user + loadgen.system) / 1e6;
+    into.machine += machine;
+    into.sql += Object.keys(sqlAfter).reduce((sum, name) => sum + sqlAfter[name] - sqlBefore[name], 0);
+    for (const name of Object.keys(cachesAfter)) into.caches[name] = (into.caches[name] ?? 0) + cachesAfter[name] - cachesBefore[name];
   }
 
-  async function statements(): Promise<Record<string, number>> {
-    return Object.fromEntries(await Promise.all(Object.entries(metricsUrls).map(async ([name, url]) => [name, await statementsTotal(url)] as const)));
-  }
-
-  /** Statement counters once the requests still in flight have finished (no change for 300 ms, at most 30 s). */
   async function drainedStatements(): Promise<Record<string, number>> {
-    let last = await statements();
+    const read = async () => Object.fromEntries(await Promise.all(Object.entries(metricsUrls).map(async ([name, url]) => [name, await metricTotal(url, 'db_statements_total')] as const)));
+    let last = await read();
     for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      const now = await statements();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const now = await read();
       if (Object.keys(now).every((name) => now[name] === last[name])) return now;
       last = now;
     }
     return last;
   }
 
-  /** A peer gateway (Hive Gateway or untuned Apollo Gateway) on the same supergraph and subgraphs. */
-  async function startPeer(kind: 'hive' | 'apollo', label: string): Promise<Service> {
-    const port = await freePort();
-    // Not part of the build: runs with tsx, whose loader thread adds some memory but no work per request.
-    return launcher.start(label, ['--import', 'tsx', path.join('scripts', 'bench', 'peer-gateway.ts'), kind, String(port)], { ...subgraphUrls, APOLLO_TELEMETRY_DISABLED: 'true' }, `http://127.0.0.1:${port}/graphql`);
-  }
-
-  /**
-   * (d) 90 % reads (nested and search, alternating), 10 % `updateProject` by an editor of
-   * WRITER_SLUG on the projects it leads. Each write names the version last seen; on CONFLICT the
-   * version is taken from the error or read again.
-   */
-  async function mixed(): Promise<ScenarioResult> {
-    if (!features.updateProject) throw new Error('updateProject is not in the supergraph');
-    const writerId = organizationId(WRITER_SLUG);
-    const token = await signPartnerToken({ org: WRITER_SLUG, role: 'editor' }, '1h');
-    const authorization = `Bearer ${token}`;
-    const writable = await postJson(gateway.url, body(WRITABLE_PROJECTS_QUERY, { organizationId: writerId }));
-    const owned = ((writable.data as any)?.projects?.edges ?? []).map((edge: any) => edge.node).filter((node: any) => node.lead?.id === writerId);
-    if (owned.length === 0) throw new Error(`no project led by ${WRITER_SLUG} found: ${JSON.stringify(writable).slice(0, 300)}`);
-    const versions = new Map<string, { version: number; title: string }>(owned.map((node: any) => [node.id, { version: node.version, title: node.title.replace(/ \(Stand \d+\)$/, '') }]));
-    const ids = [...versions.keys()];
-    let writes = { started: 0, ok: 0, conflicts: 0, failed: 0 };
-    let next = 0;
-
-    const refresh = async (id: string) => {
-      const answer = await postJson(gateway.url, body(PROJECT_VERSION_QUERY, { id }));
-      const version = (answer.data as any)?.project?.version;
-      if (typeof version === 'number') versions.get(id)!.version = version;
-    };
-    const pathName = new URL(gateway.url).pathname;
-    const json = { 'content-type': 'application/json' };
-    const requests: autocannon.Request[] = Array.from({ length: WRITE_EVERY - 1 }, (_, index) => ({ method: 'POST' as const, path: pathName, headers: json, body: index % 2 === 0 ? nestedBody : searchBody }));
-    requests.push({
-      method: 'POST',
-      path: pathName,
-      headers: { ...json, authorization },
-      setupRequest: (request, context: any) => {
-        const id = ids[next++ % ids.length];
-        const state = versions.get(id)!;
-        context.id = id;
-        writes.started += 1;
-        request.body = body(UPDATE_PROJECT_MUTATION, { input: { id, version: state.version, title: `${state.title} (Stand ${writes.started})` } });
-        return request;
-      },
-      onResponse: (_status, text, context: any) => {
-        let answer: any;
-        try {
-          answer = JSON.parse(text);
-        } catch {
-          writes.failed += 1;
-          return;
-        }
-        const version = answer.data?.updateProject?.project?.version;
-        if (typeof version === 'number') {
-          writes.ok += 1;
-          versions.get(context.id)!.version = version;
-        } else if (answer.errors?.[0]?.extensions?.code === 'CONFLICT') {
-          writes.conflicts += 1;
-          const current = answer.errors[0].extensions.currentVersion;
-          if (typeof current === 'number') versions.get(context.id)!.version = current;
-          else void refresh(context.id);
-        } else {
-          writes.failed += 1;
-        }
-      },
-    });
-    // Pre-flight of the write path, outside the measurement.
-    const probeId = ids[0];
-    const probe = await postJson(gateway.url, body(UPDATE_PROJECT_MUTATION, { input: { id: probeId, version: versions.get(probeId)!.version, title: versions.get(probeId)!.title } }), { authorization });
-    const probeVersion = (probe.data as any)?.updateProject?.project?.version;
-    if (typeof probeVersion !== 'number') throw new Error(`pre-flight write: ${JSON.stringify(probe).slice(0, 300)}`);
-    versions.get(probeId)!.version = probeVersion;
-
-    const query = `${WRITE_EVERY - 1} of ${WRITE_EVERY}: BenchNested / BenchSearch alternating; 1 of ${WRITE_EVERY}: ${UPDATE_PROJECT_MUTATION} (${ids.length} projects led by ${WRITER_SLUG})`;
-    return measure({
-      scenario: 'd-mixed',
-      gateway: 'ours',
-      query,
-      load: { url: gateway.url, requests, check: (data: any) => (data ? null : 'no data') },
-      afterWarmup: () => {
-        writes = { started: 0, ok: 0, conflicts: 0, failed: 0 };
-      },
-      // Writes still in flight when the run stopped have no answer: `unanswered`.
-      extra: () => ({ writes: { ...writes, unanswered: writes.started - writes.ok - writes.conflicts - writes.failed } }),
-    });
+  async function cacheCounters(target: Target): Promise<Record<string, number>> {
+    if (!target.metricsUrl) return {};
+    const [entityHits, entityMisses, responseHits, responseMisses] = await Promise.all([
+      metricTotal(target.metricsUrl, 'entity_cache_lookups_total', /result="hit"/),
+      metricTotal(target.metricsUrl, 'entity_cache_lookups_total', /result="miss"/),
+      metricTotal(target.metricsUrl, 'response_cache_lookups_total', /result="hit"/),
+      metricTotal(target.metricsUrl, 'response_cache_lookups_total', /result="miss"/),
+    ]);
+    return { entityHits, entityMisses, responseHits, responseMisses };
   }
 } finally {
   await launcher.stopAll();
@@ -387,19 +250,30 @@ try {
 
 if (report) {
   printReport(report);
-  const files = writeReport(report, RESULTS_DIR, args.json);
+  const files = writeReport(report, RESULTS_DIR, options.json);
   console.log(`\nwritten: ${files.map((file) => path.relative(process.cwd(), file)).join(', ')}`);
 }
 
-function percentOf(seconds: number, durationSeconds: number): number {
-  return Math.round((seconds / durationSeconds) * 100);
-}
-
-/** Statements per request from two counter readings, in total and per subgraph. */
-function difference(after: Record<string, number>, before: Record<string, number>, requests: number) {
-  const perRequest = (count: number) => Math.round((count / Math.max(requests, 1)) * 100) / 100;
-  const bySubgraph = Object.fromEntries(Object.keys(after).map((name) => [name, perRequest(after[name] - before[name])]));
-  return { total: perRequest(Object.keys(after).reduce((sum, name) => sum + after[name] - before[name], 0)), bySubgraph };
+/** A peer gateway on the same supergraph and subgraphs, run from the peers' cache folder. */
+async function startPeer(kind: PeerKind, label: string, script: string, subgraphUrls: Record<string, string>): Promise<Service> {
+  const port = await freePort();
+  // The supergraph with this run's subgraph URLs in `@join__graph(name:, url:)`.
+  const supergraphFile = path.join(RESULTS_DIR, `supergraph-${process.pid}.graphql`);
+  const sdl = fs.readFileSync(SUPERGRAPH, 'utf8').replace(/@join__graph\(name: "([^"]+)", url: "[^"]*"\)/g, (match, name: string) => {
+    const url = subgraphUrls[`${envPrefix(name)}_URL`];
+    return url ? `@join__graph(name: "${name}", url: "${url}")` : match;
+  });
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  fs.writeFileSync(supergraphFile, sdl);
+  const env = {
+    PEER_SUPERGRAPH: supergraphFile,
+    PEER_SECRET_HEADER: GATEWAY_SECRET_HEADER,
+    PEER_SECRET: gatewaySecret(),
+    APOLLO_TELEMETRY_DISABLED: 'true',
+    // Hive Gateway's documented production setting; the untuned Apollo Gateway runs as it comes.
+    ...(kind === 'apollo' ? {} : { NODE_ENV: 'production' }),
+  };
+  return launcher.start(label, [script, kind, String(port)], env, `http://127.0.0.1:${port}/graphql`);
 }
 
 /**
@@ -411,45 +285,25 @@ async function waitForQuiet(maxSeconds: number): Promise<number> {
   for (;;) {
     const before = machineBusySeconds();
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    const busy = percentOf(machineBusySeconds() - before, 2);
+    const busy = Math.round(((machineBusySeconds() - before) / 2) * 100);
     if (busy <= QUIET_PERCENT || Date.now() >= deadline) return busy;
     console.error(`machine busy (${busy} % of one core by other processes); waiting for it to calm down …`);
   }
 }
 
-function targetNote(name: string, value: number | null, target: number): void {
-  if (value === null) notes.push(`target ${name}: not measured`);
-  else notes.push(`target ${name}: ${value.toFixed(2)}×${value >= target ? ' (met)' : ` (missed: ${Math.round((1 - value / target) * 100)} % short)`}`);
-}
-
-async function postJson(url: string, requestBody: string, headers: Record<string, string> = {}): Promise<{ data?: unknown; errors?: unknown[] }> {
-  let response: Response;
-  try {
-    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: requestBody, signal: AbortSignal.timeout(60_000) });
-  } catch (error) {
-    throw new Error(`POST ${url}: ${error instanceof Error ? error.message : error}`);
-  }
-  const text = await response.text();
-  try {
-    return JSON.parse(text);
-  } catch {
-    return { errors: [`HTTP ${response.status}: ${text.slice(0, 200)}`] };
-  }
-}
-
 /** Row counts of the scale databases; fails early with a hint when they are missing. */
 async function scaleDataCounts(): Promise<Record<string, number>> {
-  const tables: Record<string, string[]> = { organizations: ['organization'], projects: ['project', 'project_participation', 'project_funding'], knowledge: ['knowledge_resource'] };
+  const tables: Record<string, string[]> = { organizations: ['organization'], projects: ['project', 'project_participation', 'topic'], knowledge: ['knowledge_resource'] };
   const counts: Record<string, number> = {};
-  for (const [subgraph, names] of Object.entries(tables)) {
+  for (const [subgraph, tableNames] of Object.entries(tables)) {
     const client = new pg.Client({ connectionString: databaseUrls[subgraph] });
     try {
       await client.connect();
     } catch (error) {
-      throw new Error(`Cannot open ${subgraph}${args.suffix}: run \`npm run seed:scale\` first (${error instanceof Error ? error.message : error})`);
+      throw new Error(`Cannot open ${names[subgraph]}: run \`npm run seed:scale\` first (${error instanceof Error ? error.message : error})`);
     }
     try {
-      for (const table of names) counts[table] = Number((await client.query(`select count(*) from "${table}"`)).rows[0].count);
+      for (const table of tableNames) counts[table] = Number((await client.query(`select count(*) from "${table}"`)).rows[0].count);
     } finally {
       await client.end();
     }

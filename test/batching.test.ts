@@ -1,5 +1,20 @@
-import { describe, expect, inject, it } from 'vitest';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startGateway, type RunningGateway } from '../gateway/server.js';
 import { graphql } from './client.js';
+
+// A gateway of its own without the entity cache, which would answer organizations it has seen
+// before without asking the subgraph: the statements counted here are the subgraphs' batching.
+let uncached: RunningGateway;
+beforeAll(async () => {
+  process.env.ENTITY_CACHE_TTL_MS = '0';
+  try {
+    uncached = await startGateway({ port: 0, supergraphPath: path.join(import.meta.dirname, '..', 'schema', 'supergraph.graphql'), subgraphUrls: inject('subgraphUrls') });
+  } finally {
+    delete process.env.ENTITY_CACHE_TTL_MS;
+  }
+});
+afterAll(() => uncached?.stop());
 
 /** Sum of `db_statements_total` over all subgraphs, read from their /metrics. */
 async function statementsSoFar(): Promise<number> {
@@ -16,7 +31,7 @@ async function statementsSoFar(): Promise<number> {
 
 async function statementsFor(query: string, variables: Record<string, unknown>): Promise<number> {
   const before = await statementsSoFar();
-  const { errors } = await graphql(query, variables);
+  const { errors } = await graphql(query, variables, { url: uncached.url, gatewaySecret: false });
   expect(errors).toBeUndefined();
   return (await statementsSoFar()) - before;
 }

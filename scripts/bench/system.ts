@@ -54,7 +54,9 @@ export class Launcher {
 
   /** `node` arguments for a service's TypeScript entry: its compiled file, or the source with tsx. */
   serviceArgs(entry: string): string[] {
-    return this.options.compiled ? [path.join('dist', entry.replace(/\.ts$/, '.js'))] : ['--import', 'tsx', entry];
+    // BENCH_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`: node options of the services only.
+    const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    return [...extra, ...(this.options.compiled ? [path.join('dist', entry.replace(/\.ts$/, '.js'))] : ['--import', 'tsx', entry])];
   }
 
   /** Starts `node <args>` with `env` and waits until `{ __typename }` answers at `url`. */

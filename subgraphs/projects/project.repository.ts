@@ -1,4 +1,4 @@
-import type { EntityData, EntityManager } from '@mikro-orm/postgresql';
+import { ReferenceKind, type EntityData, type EntityManager } from '@mikro-orm/postgresql';
 import type { PageArgs } from '../toolkit/connection.js';
 import { BadUserInputError } from '../toolkit/errors.js';
 import { isUuid, looksLikeSlug } from '../toolkit/ids.js';
@@ -45,7 +45,20 @@ const ORDERS: Record<ProjectOrder, SqlOrder> = {
   },
 };
 
-type ProjectRow = EntityData<ProjectEntity> & { search_vector?: unknown; search_rank?: number; search_snippet?: string };
+type ProjectRow = EntityData<ProjectEntity> & { search_rank?: number; search_snippet?: string };
+
+let projectColumns: string[] | undefined;
+/**
+ * The entity's own columns. Not `p.*`: that also sends the stored `search_vector` (about 40 % of a
+ * row's bytes), which PostgreSQL serialises and the subgraph parses only to drop it.
+ */
+function columnsOf(em: EntityManager): string[] {
+  return (projectColumns ??= em
+    .getMetadata()
+    .get(ProjectEntity.name)
+    .props.filter((prop) => prop.kind === ReferenceKind.SCALAR && prop.persist !== false)
+    .flatMap((prop) => prop.fieldNames.map((name) => `p.${name}`)));
+}
 
 /** The `projects` connection: filtered, searched and ordered in SQL; rank and snippet per edge. */
 export async function listProjects(em: EntityManager, filter: ProjectFilter = {}, page: PageArgs, orderBy?: ProjectOrder) {
@@ -56,7 +69,7 @@ export async function listProjects(em: EntityManager, filter: ProjectFilter = {}
   const order = orderBy ?? (text ? ProjectOrder.RELEVANCE : ProjectOrder.TITLE);
   if (order === ProjectOrder.RELEVANCE && !text) throw new BadUserInputError('orderBy RELEVANCE needs filter.text', 'orderBy');
 
-  const columns = ['p.*'] as (string | ReturnType<typeof knex.raw>)[];
+  const columns = [...columnsOf(em)] as (string | ReturnType<typeof knex.raw>)[];
   if (text) {
     columns.push(
       knex.raw(`ts_rank(p.search_vector, ${TSQUERY_SQL}) as search_rank`, [text]),
@@ -71,7 +84,7 @@ export async function listProjects(em: EntityManager, filter: ProjectFilter = {}
     columns,
     order: ORDERS[order],
     args: page,
-    edge: ({ search_vector: _vector, search_rank: rank, search_snippet: snippet, ...row }: ProjectRow) => ({
+    edge: ({ search_rank: rank, search_snippet: snippet, ...row }: ProjectRow) => ({
       node: em.map(ProjectEntity, row),
       rank: rank ?? null,
       snippet: highlight(snippet),
