@@ -13,6 +13,7 @@ import { PersonEntity } from './person.entity.js';
 import { ContactPersonMutationResolver } from './person.mutation.js';
 import { ContactPersonResolver } from './person.resolver.js';
 import { seedOrganizations } from './seed.js';
+import { ChangeFeedResolver } from './organization.changes.js';
 
 /** The organizations subgraph: who is who in the region. Owns `Organization`. */
 export const organizationsSubgraph = defineSubgraph({
@@ -22,7 +23,7 @@ export const organizationsSubgraph = defineSubgraph({
   buildSchema: () =>
     buildFederatedSchema(
       {
-        resolvers: [OrganizationResolver, TopicCoverageContributionResolver, DistrictProjectCountContributionResolver, ContactPersonResolver, OrganizationMutationResolver, ContactPersonMutationResolver],
+        resolvers: [OrganizationResolver, TopicCoverageContributionResolver, DistrictProjectCountContributionResolver, ContactPersonResolver, OrganizationMutationResolver, ContactPersonMutationResolver, ChangeFeedResolver],
         // Reached only through the gateway (`_entities`), never from this subgraph's own fields.
         orphanedTypes: [TopicCoverageContribution, DistrictProjectCountContribution],
       },

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import path from 'node:path';
+import { ChangeCapture } from './change-events.js';
 import { REPO_ROOT } from './paths.js';
 
 export interface DatabaseDefinition {
@@ -16,6 +17,8 @@ export function ormConfig(definition: DatabaseDefinition, clientUrl: string) {
     clientUrl,
     entities: definition.entities,
     extensions: [Migrator],
+    // Notes what each write transaction changes, for its change events.
+    subscribers: [new ChangeCapture()],
     migrations: {
       // Listed explicitly: no file globbing at start-up, same behaviour under tsx, tsc and vitest.
       migrationsList: definition.migrations,
