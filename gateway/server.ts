@@ -15,6 +15,7 @@ import { traceRequests } from '../subgraphs/toolkit/tracing.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
 import { formatGatewayError, requestIdOnInternalErrors } from './errors.js';
 import { createExportRouter } from './export.js';
+import { createChangesFeedRouter } from './changes-feed.js';
 import { limitsFromEnv, requestLimits } from './limits.js';
 import { playgroundRouter } from './playground.js';
 import { meteredQueryPlanCache } from './query-plan-cache.js';
@@ -94,6 +95,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(playgroundRouter());
   app.use(createProfilesRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
   app.use(createExportRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
+  app.use(createChangesFeedRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
   const introspection = envBool('INTROSPECTION', true);
   app.use(
     '/graphql',

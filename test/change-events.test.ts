@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COOPERATION_SLUG } from '../subgraphs/toolkit/reference-data.js';
+import { inject } from 'vitest';
 import { graphql, tokenFor } from './client.js';
 
 /** History of every record and the harvestable change feed (issue 13), through the gateway. */
@@ -222,4 +223,59 @@ describe('the change feed', () => {
       expect(mine.map((event) => event.changedFields[0].newValue)).toEqual(Array.from({ length: 10 }, (_, index) => `Ernte ${project.id.slice(0, 8)} Runde ${index + 1}`));
     }
   }, 120_000);
+
+  it('changes(last:) gives the newest events with cursors a harvester can continue from', async () => {
+    const { data, errors } = await graphql(`{ changes(last: 3) { edges { cursor node { id changedAt } } pageInfo { endCursor } } }`);
+    expect(errors).toBeUndefined();
+    expect(data.changes.edges).toHaveLength(3);
+    const whole = await harvest(null, undefined, 500);
+    expect(data.changes.edges.map((edge: any) => edge.node.id)).toEqual(whole.events.slice(-3).map((event) => event.id));
+    // From the cursor of the second-newest edge the feed continues with exactly the newest one.
+    const { data: next } = await graphql(CHANGES, { after: data.changes.edges[1].cursor, first: 10 });
+    expect(next.changes.edges.map((edge: any) => edge.node.id)).toEqual([data.changes.edges[2].node.id]);
+    const both = await graphql(`{ changes(last: 3, first: 2) { edges { cursor } } }`);
+    expect(both.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'last' });
+  });
+});
+
+describe('GET /feeds/changes.atom', () => {
+  const feed = (query: string, headers: Record<string, string> = {}) => fetch(`${inject('gatewayUrl')}/feeds/changes.atom${query}`, { headers });
+
+  it('shows the newest changes as Atom, filtered by the query string, personal data masked for anonymous readers', async () => {
+    const { data: organization } = await graphql(`{ organization(slug: "kreis-borken") { id } }`);
+    const created = await graphql(
+      `mutation($input: CreateContactPersonInput!) { createContactPerson(input: $input) { contactPerson { id version } } }`,
+      { input: { organizationId: organization.organization.id, name: 'Atom <Leserin> & Co', email: 'atom@kreis-borken.de' } },
+      { token: tokens.borken },
+    );
+    expect(created.errors).toBeUndefined();
+    try {
+      const anonymous = await feed(`?types=ORGANIZATION&organizationId=${organization.organization.id}&limit=1`);
+      expect(anonymous.status).toBe(200);
+      expect(anonymous.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+      const xml = await anonymous.text();
+      expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+      expect(xml.match(/<entry>/g)).toHaveLength(1);
+      expect(xml).toContain('<category term="ORGANIZATION"/>');
+      expect(xml).toContain('Atom &lt;Leserin&gt; &amp; Co');
+      expect(xml).toContain('(persönliche Daten nur für angemeldete Partner)');
+      expect(xml).toContain('<title>Organisation geändert: Kreis Borken</title>');
+      expect(xml).not.toContain('atom@kreis-borken.de');
+      const signedIn = await (await feed(`?types=ORGANIZATION&organizationId=${organization.organization.id}&limit=1`, { authorization: `Bearer ${tokens.borken}` })).text();
+      expect(signedIn).toContain('atom@kreis-borken.de');
+    } finally {
+      const person = created.data.createContactPerson.contactPerson;
+      await graphql(`mutation($input: RemoveContactPersonInput!) { removeContactPerson(input: $input) { removedContactPersonId } }`,
+        { input: { id: person.id, version: person.version } }, { token: tokens.borken });
+    }
+  });
+
+  it('refuses unknown parameters and wrong values with 400 naming the parameter', async () => {
+    for (const [query, parameter] of [['?colour=red', 'colour'], ['?types=PEOPLE', 'types'], ['?limit=0', 'limit'], ['?ags=abc', 'ags']]) {
+      const response = await feed(query);
+      expect(response.status, query).toBe(400);
+      const body = await response.json();
+      expect(body.errors[0].extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', parameter });
+    }
+  });
 });

@@ -13,6 +13,7 @@ import { OrganizationReference } from './stubs.type.js';
 trackRecord<KnowledgeResourceEntity>({
   entity: KnowledgeResourceEntity,
   recordType: 'KNOWLEDGE_RESOURCE',
+  label: (resource) => resource.title,
   fields: (resource) => ({
     slug: resource.slug,
     title: resource.title,

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import { isoOrNull, trackChild, trackRecord, type EventScope } from '../toolkit/change-events.js';
 import { ChangeRecordType, changeEventTypes, HistoryArgs, recordHistory, toChangeEvents, type OrganizationsById } from '../toolkit/change-events.type.js';
-import { decodeCursor, MAX_CHANGES_PAGE, mergedChanges } from '../toolkit/change-feed.js';
+import { decodeCursor, MAX_CHANGES_PAGE, mergedChanges, mergedTail } from '../toolkit/change-feed.js';
 import type { RequestContext } from '../toolkit/context.js';
 import { BadUserInputError } from '../toolkit/errors.js';
 import { isUuid } from '../toolkit/ids.js';
@@ -18,6 +18,7 @@ type Context = RequestContext<OrganizationLoaders>;
 trackRecord<OrganizationEntity>({
   entity: OrganizationEntity,
   recordType: 'ORGANIZATION',
+  label: (organization) => organization.name,
   fields: (organization) => ({
     slug: organization.slug,
     name: organization.name,
@@ -86,6 +87,12 @@ export class ChangesArgs {
 
   @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_CHANGES_PAGE} (default 100).` })
   first?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Instead of \`after\`/\`first\`: the newest events (1 to ${MAX_CHANGES_PAGE}), oldest of them first, with cursors: to start harvesting from now, or to show what changed lately.`,
+  })
+  last?: number | null;
 }
 
 /** Checks a feed filter; wrong values are BAD_USER_INPUT naming the field. */
@@ -106,10 +113,17 @@ export class ChangeFeedResolver {
       + 'Keep the last `cursor` and ask again with `after`: you get everything since, never an event twice, even across restarts.',
   })
   async changes(@Args(() => ChangesArgs) args: ChangesArgs, @Ctx() context: Context) {
-    const first = args.first ?? 100;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_CHANGES_PAGE) throw new BadUserInputError(`first must be between 1 and ${MAX_CHANGES_PAGE}`, 'first');
-    const cursor = decodeCursor(args.after);
-    const page = await mergedChanges(cursor, first, checkChangeFilter(args.filter));
+    const filter = checkChangeFilter(args.filter);
+    let page;
+    if (args.last != null) {
+      if (args.after != null || args.first != null) throw new BadUserInputError('Give last alone, or after and first', 'last');
+      if (!Number.isInteger(args.last) || args.last < 1 || args.last > MAX_CHANGES_PAGE) throw new BadUserInputError(`last must be between 1 and ${MAX_CHANGES_PAGE}`, 'last');
+      page = await mergedTail(args.last, filter);
+    } else {
+      const first = args.first ?? 100;
+      if (!Number.isInteger(first) || first < 1 || first > MAX_CHANGES_PAGE) throw new BadUserInputError(`first must be between 1 and ${MAX_CHANGES_PAGE}`, 'first');
+      page = await mergedChanges(decodeCursor(args.after), first, filter);
+    }
     const nodes = await toChangeEvents(page.events.map(({ event }) => event), context.viewer, organizationsOf(context));
     const edges = nodes.map((node, index) => ({ cursor: page.events[index].cursor, node }));
     return {

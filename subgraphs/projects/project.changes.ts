@@ -14,6 +14,7 @@ import { OrganizationReference, Project } from './project.type.js';
 trackRecord<ProjectEntity>({
   entity: ProjectEntity,
   recordType: 'PROJECT',
+  label: (project) => project.title,
   fields: (project) => ({
     slug: project.slug,
     title: project.title,

@@ -43,6 +43,8 @@ export interface TrackedRecord<T extends { id: string; version: number }> {
   fields(record: T): Record<string, unknown>;
   /** Fields whose values only signed-in partners may read (masked for others). */
   personal?: string[];
+  /** The record's title or name when the event is written (feeds show it). */
+  label(record: T): string;
   /** Organizations, areas and topics of the records, for the feed's filters (one call per transaction). */
   scopes(em: EntityManager, records: T[]): Promise<Map<string, EventScope>>;
 }
@@ -243,7 +245,7 @@ async function writeEvents(em: EntityManager, scope: ChangeScope): Promise<numbe
       event.fields.sort((a, b) => a.field.localeCompare(b.field));
       const found = scopesById.get(event.record.id) ?? { organizationIds: [], ags: [], topicKeys: [] };
       rows.push([
-        randomUUID(), tracked.recordType, event.record.id, event.operation, event.record.version, JSON.stringify(event.fields),
+        randomUUID(), tracked.recordType, event.record.id, tracked.label(event.record), event.operation, event.record.version, JSON.stringify(event.fields),
         scope.author.organizationId, scope.author.organizationSlug, scope.author.role, scope.author.requestId,
         JSON.stringify(found.organizationIds), JSON.stringify(found.ags), JSON.stringify(found.topicKeys),
       ]);
@@ -252,7 +254,7 @@ async function writeEvents(em: EntityManager, scope: ChangeScope): Promise<numbe
   // One statement for all events of the transaction; seq and txid come from the database.
   const values = rows.map(() => `(${CASTS.map((cast) => (cast === 'array' ? TEXT_ARRAY : `?${cast}`)).join(', ')})`).join(', ');
   await em.execute(
-    `insert into change_event (id, record_type, record_id, operation, version, changed_fields, actor_organization_id, actor_organization_slug, actor_role, request_id, organization_ids, ags, topic_keys) values ${values}`,
+    `insert into change_event (id, record_type, record_id, record_label, operation, version, changed_fields, actor_organization_id, actor_organization_slug, actor_role, request_id, organization_ids, ags, topic_keys) values ${values}`,
     rows.flat(),
   );
   return rows.length;
@@ -260,7 +262,7 @@ async function writeEvents(em: EntityManager, scope: ChangeScope): Promise<numbe
 
 // Lists travel as JSON text: the driver's formatting of arrays is not what a text[] needs.
 const TEXT_ARRAY = `array(select jsonb_array_elements_text(?::jsonb))`;
-const CASTS = ['::uuid', '', '::uuid', '', '', '::jsonb', '::uuid', '', '', '', 'array', 'array', 'array'];
+const CASTS = ['::uuid', '', '::uuid', '', '', '', '::jsonb', '::uuid', '', '', '', 'array', 'array', 'array'];
 
 /** The table every subgraph's migration creates (same shape everywhere). */
 export const CHANGE_EVENT_TABLE_SQL = [
@@ -270,6 +272,7 @@ export const CHANGE_EVENT_TABLE_SQL = [
     "id" uuid not null,
     "record_type" varchar(40) not null,
     "record_id" uuid not null,
+    "record_label" text not null,
     "operation" varchar(20) not null,
     "version" integer not null,
     "changed_fields" jsonb not null,
@@ -298,6 +301,7 @@ export interface ChangeEventRow {
   subgraph: string;
   recordType: RecordType;
   recordId: string;
+  recordLabel: string;
   operation: ChangeOperation;
   version: number;
   changedFields: ChangedFieldRow[];
@@ -312,7 +316,7 @@ export interface ChangeEventRow {
 }
 
 // Positions leave as text (xid8 and bigint exceed JS numbers); orders name the table's columns, not these.
-const COLUMNS = `id, txid::text as position_txid, seq::text as position_seq, record_type, record_id, operation, version, changed_fields, actor_organization_id,
+const COLUMNS = `id, txid::text as position_txid, seq::text as position_seq, record_type, record_id, record_label, operation, version, changed_fields, actor_organization_id,
   actor_organization_slug, actor_role, request_id, organization_ids, ags, topic_keys, changed_at`;
 
 function toRow(subgraph: string, row: Record<string, any>): ChangeEventRow {
@@ -322,6 +326,7 @@ function toRow(subgraph: string, row: Record<string, any>): ChangeEventRow {
     subgraph,
     recordType: row.record_type,
     recordId: row.record_id,
+    recordLabel: row.record_label,
     operation: row.operation,
     version: row.version,
     changedFields: row.changed_fields,
@@ -354,7 +359,7 @@ export interface FeedFilter {
  * One page of this subgraph's feed after `position` ('' = from the start): only events whose
  * transaction is below the current snapshot's xmin, so later commits never land behind it.
  */
-export async function readFeed(em: EntityManager, subgraph: string, position: string, first: number, filter: FeedFilter = {}): Promise<ChangeEventRow[]> {
+export async function readFeed(em: EntityManager, subgraph: string, position: string, first: number, filter: FeedFilter = {}, fromEnd = false): Promise<ChangeEventRow[]> {
   const where: string[] = [`txid < pg_snapshot_xmin(pg_current_snapshot())`];
   const params: unknown[] = [];
   const after = position ? parsePosition(position) : null;
@@ -379,7 +384,10 @@ export async function readFeed(em: EntityManager, subgraph: string, position: st
     params.push(JSON.stringify(filter.topicKeys));
   }
   params.push(first);
-  const rows = await em.execute(`select ${COLUMNS} from change_event where ${where.join(' and ')} order by txid, seq limit ?`, params);
+  // From the end: the newest `first` events (still only those below the horizon), returned oldest first.
+  const order = fromEnd ? 'txid desc, seq desc' : 'txid, seq';
+  const rows = await em.execute(`select ${COLUMNS} from change_event where ${where.join(' and ')} order by ${order} limit ?`, params);
+  if (fromEnd) rows.reverse();
   return rows.map((row: Record<string, any>) => toRow(subgraph, row));
 }
 

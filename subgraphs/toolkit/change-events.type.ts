@@ -92,6 +92,9 @@ export function changeEventTypes(organizationType: ClassType): ChangeTypes {
     @Field(() => ID, { description: 'Id of the record.' })
     recordId!: string;
 
+    @Field(() => String, { description: 'The record\'s title or name after the change (before it, for a removal).' })
+    recordTitle!: string;
+
     @Field(() => ChangeOperation, { description: 'What happened.' })
     operation!: ChangeOperation;
 
@@ -152,6 +155,7 @@ export async function toChangeEvents(rows: ChangeEventRow[], viewer: Viewer | nu
     id: row.id,
     recordType: row.recordType,
     recordId: row.recordId,
+    recordTitle: row.recordLabel,
     operation: row.operation,
     version: row.version,
     changedFields: maskFields(row.changedFields, viewer != null),

@@ -35,10 +35,10 @@ export function changeFeedRouter(subgraph: string, database: Database): express.
   onChangesCommitted(() => (subgraph === CHANGE_HUB ? nudges.forEach((nudge) => nudge()) : pokeHub(CHANGE_HUB)));
   router.post('/changes', async (req, res, next) => {
     try {
-      const { after = '', first = 100, filter = {} } = (req.body ?? {}) as { after?: string; first?: number; filter?: FeedFilter };
+      const { after = '', first = 100, filter = {}, fromEnd = false } = (req.body ?? {}) as { after?: string; first?: number; filter?: FeedFilter; fromEnd?: boolean };
       if (typeof after !== 'string' || (after !== '' && !parsePosition(after))) return void res.status(400).json({ error: 'after is not a position' });
       if (!Number.isInteger(first) || first < 1 || first > MAX_CHANGES_PAGE + 1) return void res.status(400).json({ error: 'first out of range' });
-      const events = await readFeed(database.orm.em.fork(), subgraph, after, first, filter);
+      const events = await readFeed(database.orm.em.fork(), subgraph, after, first, filter, fromEnd === true);
       res.json({ events });
     } catch (error) {
       next(error);
@@ -63,11 +63,11 @@ export function pokeHub(hub: string): void {
     .catch(() => undefined);
 }
 
-async function readPart(subgraph: string, after: string, first: number, filter: FeedFilter): Promise<ChangeEventRow[]> {
+async function readPart(subgraph: string, after: string, first: number, filter: FeedFilter, fromEnd = false): Promise<ChangeEventRow[]> {
   const response = await fetch(internalUrl(subgraph, 'changes'), {
     method: 'POST',
     headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: gatewaySecret() },
-    body: JSON.stringify({ after, first, filter }),
+    body: JSON.stringify({ after, first, filter, fromEnd }),
     signal: AbortSignal.timeout(5000),
   });
   if (!response.ok) throw new Error(`${subgraph} answered ${response.status}`);
@@ -143,4 +143,51 @@ export async function mergedChanges(cursor: FeedCursor, first: number, filter: F
   }
   const hasNextPage = parts.some((part, index) => part != null && part.length > heads[index]);
   return { events, hasNextPage, endCursor: encodeCursor(position), unavailable };
+}
+
+/**
+ * The newest `last` events, oldest of them first, with cursors of the merged feed: a harvester may
+ * start "from now", and the Atom feed shows them. Each subgraph gives its newest `last + 1`; the
+ * extra one is the predecessor whose position a cursor needs for a subgraph none of whose events
+ * come before that edge.
+ */
+export async function mergedTail(last: number, filter: FeedFilter): Promise<MergedPage> {
+  const subgraphs = SUBGRAPH_SERVICES.map((service) => service.name).sort();
+  const unavailable: string[] = [];
+  const parts = await Promise.all(subgraphs.map(async (name) => {
+    try {
+      return await readPart(name, '', last + 1, filter, true);
+    } catch {
+      unavailable.push(name);
+      return [];
+    }
+  }));
+  if (unavailable.length) throw new ServiceUnavailableError(`The change feed of ${unavailable.join(', ')} did not answer; ask again shortly`);
+  // Newest first across all parts, then the chosen ones back in merge order (oldest first).
+  const heads = parts.map((part) => part.length - 1);
+  const chosen: { index: number; event: ChangeEventRow }[] = [];
+  while (chosen.length < last) {
+    let pick = -1;
+    for (let index = 0; index < parts.length; index += 1) {
+      const candidate = parts[index][heads[index]];
+      if (!candidate) continue;
+      const best = pick >= 0 ? parts[pick][heads[pick]] : undefined;
+      if (!best || candidate.changedAt > best.changedAt) pick = index;
+    }
+    if (pick < 0) break;
+    chosen.push({ index: pick, event: parts[pick][heads[pick]] });
+    heads[pick] -= 1;
+  }
+  chosen.reverse();
+  // Where each part stands before the first chosen event: its newest event not chosen ('' = none).
+  const position: FeedCursor = {};
+  subgraphs.forEach((name, index) => {
+    const before = parts[index][heads[index]];
+    if (before) position[name] = before.position;
+  });
+  const events = chosen.map(({ index, event }) => {
+    position[subgraphs[index]] = event.position;
+    return { event, cursor: encodeCursor(position) };
+  });
+  return { events, hasNextPage: false, endCursor: encodeCursor(position), unavailable };
 }

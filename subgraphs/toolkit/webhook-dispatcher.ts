@@ -113,6 +113,7 @@ export function webhookPayload(event: ChangeEventRow) {
       id: event.id,
       recordType: event.recordType,
       recordId: event.recordId,
+      recordTitle: event.recordLabel,
       operation: event.operation,
       version: event.version,
       changedFields: event.changedFields.map(({ field, oldValue, newValue }) => ({ field, oldValue, newValue })),
