@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -5,6 +6,7 @@ import path from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { COOPERATION_SLUG } from '../subgraphs/toolkit/reference-data.js';
+import { webhookHeaders } from '../subgraphs/toolkit/webhook-signing.js';
 import { checkWebhookUrl, isPrivateAddress } from '../subgraphs/toolkit/webhook-url.js';
 import { graphql, tokenFor } from './client.js';
 
@@ -209,6 +211,26 @@ describe('webhook subscriptions', () => {
     }
   }, 90_000);
 
+  it('killing the hub (organizations, which delivers) while a delivery is being retried loses nothing', async () => {
+    const app = receiver();
+    await app.listen();
+    try {
+      const { webhookSubscription } = await subscribe(app.url());
+      app.setMode('error503');
+      const { after } = await rename('Informelle Regionalentwicklung im Münsterland (Hub weg)');
+      await expect.poll(async () => (await graphql(DELIVERIES, { id: webhookSubscription.id }, { token: tokens.borken })).data?.webhookDeliveries.edges[0]?.node.lastStatusCode, { timeout: 10_000 }).toBe(503);
+      const hub = subgraphPid('organizations');
+      process.kill(hub, 'SIGKILL');
+      app.setMode('ok');
+      await expect.poll(() => { const pid = subgraphPid('organizations'); return pid > 0 && pid !== hub; }, { timeout: 30_000, interval: 200 }).toBe(true);
+      await expect.poll(() => app.received.length, { timeout: 60_000, interval: 200 }).toBeGreaterThanOrEqual(1);
+      expect(new Set(events(app.received).map((event) => event.data.id)).size).toBe(1);
+      expect(events(app.received)[0].data).toMatchObject({ recordId: after.id, version: after.version });
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+
   it('redirects are not followed, and pause / resume / delete work', async () => {
     const app = receiver();
     await app.listen();
@@ -244,6 +266,35 @@ describe('webhook subscriptions', () => {
     }
   }, 60_000);
 
+  it('the example receiver (examples/webhook-receiver) verifies and prints a delivery, ignores a repeat and refuses a forgery', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = http.createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    const { secret } = await subscribe(`http://127.0.0.1:${port}/hooks`);
+    const child = spawn(process.execPath, ['examples/webhook-receiver/receiver.mjs', '--port', String(port)], { env: { ...process.env, WEBHOOK_SECRET: secret }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    try {
+      await expect.poll(() => output, { timeout: 10_000 }).toContain('webhook receiver listening');
+      const { before, after } = await rename('Informelle Regionalentwicklung im Münsterland (Beispiel-Empfänger)');
+      await expect.poll(() => output, { timeout: 5000 }).toContain(`title: ${before} → ${after.title}`);
+      expect(output).toMatch(new RegExp(`project.updated "${after.title.replace(/[()]/g, '\\$&')}" v${after.version} by kreis-borken \\(editor\\)`));
+      const id = /\[([0-9a-f-]{36})\]/.exec(output)![1];
+      const body = JSON.stringify({ type: 'project.updated', timestamp: new Date().toISOString(), data: { id } });
+      const again = await fetch(`http://127.0.0.1:${port}/hooks`, { method: 'POST', body, headers: webhookHeaders(secret, id, body) });
+      expect(again.status).toBe(204);
+      await expect.poll(() => output).toContain(`${id} again (already handled)`);
+      const forged = await fetch(`http://127.0.0.1:${port}/hooks`, { method: 'POST', body, headers: webhookHeaders('whsec_' + Buffer.alloc(32, 1).toString('base64'), id, body) });
+      expect(forged.status).toBe(401);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 60_000);
+
   it('refuses bad subscriptions with clear errors', async () => {
     const anonymous = await graphql(CREATE, { input: { url: 'https://partner.example/hooks' } });
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -269,9 +320,11 @@ describe('webhook subscriptions', () => {
   });
 });
 
-/** The pid of the process listening on the projects subgraph's port (Linux: /proc). */
-function projectsPid(): number {
-  const port = Number(new URL(inject('subgraphUrls').projects).port);
+const projectsPid = () => subgraphPid('projects');
+
+/** The pid of the process listening on a subgraph's port (Linux: /proc). */
+function subgraphPid(name: string): number {
+  const port = Number(new URL(inject('subgraphUrls')[name]).port);
   const inodes = new Set<string>();
   for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
     if (!fs.existsSync(file)) continue;

@@ -165,11 +165,12 @@ export function currentDispatcher(): RunningDispatcher | null {
 export async function startWebhookDispatcher(database: Database, databaseUrl: string, settings = dispatcherSettings()): Promise<RunningDispatcher> {
   const em = () => database.orm.em.fork() as EntityManager;
   const agent: Agent = deliveryAgent();
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, application_name: 'webhooks' });
+  // Maintenance every 10 s: a job whose process died is noticed after its expiry (30 s) and run again.
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, application_name: 'webhooks', maintenanceIntervalSeconds: 10 });
   boss.on('error', (error) => log.warn({ err: error.message }, 'job queue error'));
   await boss.start();
   // At most one job per subscription queued and one running: each drains its subscription in order.
-  await boss.createQueue(QUEUE, { name: QUEUE, policy: 'stately', retryLimit: 10, retryDelay: 1, retryBackoff: true, expireInSeconds: 300 });
+  await boss.createQueue(QUEUE, { name: QUEUE, policy: 'stately', retryLimit: 10, retryDelay: 1, retryBackoff: true, expireInSeconds: 30 });
   const workerId = await boss.work<{ subscriptionId: string }>(QUEUE, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
     await deliverDue(job.data.subscriptionId);
   });
@@ -181,7 +182,13 @@ export async function startWebhookDispatcher(database: Database, databaseUrl: st
 
   /** Sends the subscription's due deliveries in order until one fails or none is due. */
   async function deliverDue(subscriptionId: string): Promise<void> {
+    // A job stays well inside its expiry: after 15 s it hands the rest to a new job.
+    const until = Date.now() + 15_000;
     for (;;) {
+      if (Date.now() > until) {
+        await enqueue(subscriptionId);
+        return;
+      }
       const [subscription] = await em().execute<SubscriptionRow[]>(`select * from webhooks.subscription where id = ?`, [subscriptionId]);
       if (!subscription || subscription.status !== 'ACTIVE') return;
       const [delivery] = await em().execute(
