@@ -241,7 +241,7 @@ function toSubscription(row: SubscriptionRow): WebhookSubscription {
 async function ownSubscription(context: Context, id: string, field = 'input.id'): Promise<SubscriptionRow> {
   const viewer = partner(context.viewer);
   if (!isUuid(id)) throw new BadUserInputError(`${field} must be a subscription id`, field);
-  const [row] = await context.em.execute<SubscriptionRow[]>(`select * from webhooks.subscription where id = ?`, [id]);
+  const [row] = await context.em.execute<SubscriptionRow[]>(`select * from webhooks.webhook_subscription where id = ?`, [id]);
   if (!row) throw new NotFoundError(`There is no webhook subscription with id ${id}`);
   if (row.organization_id !== viewer.organizationId && !isRegionalAdmin(viewer)) throw new ForbiddenError(`This webhook subscription belongs to ${row.organization_slug}`);
   return row;
@@ -250,7 +250,7 @@ async function ownSubscription(context: Context, id: string, field = 'input.id')
 async function setStatus(context: Context, id: string, from: WebhookSubscriptionStatus[], to: WebhookSubscriptionStatus): Promise<SubscriptionRow> {
   await ownSubscription(context, id);
   const [row] = await context.em.execute<SubscriptionRow[]>(
-    `update webhooks.subscription set status = ?, failure_reason = case when ? = 'ACTIVE' then null else failure_reason end,
+    `update webhooks.webhook_subscription set status = ?, failure_reason = case when ? = 'ACTIVE' then null else failure_reason end,
        failing_since = case when ? = 'ACTIVE' then null else failing_since end, updated_at = clock_timestamp()
      where id = ? and status = any(array(select jsonb_array_elements_text(?::jsonb))) returning *`,
     [to, to, to, id, JSON.stringify([...from, to])],
@@ -264,7 +264,7 @@ export class WebhookResolver {
   @Query(() => [WebhookSubscription], { description: 'Your organization\'s webhook subscriptions (editors and admins), newest first.' })
   async webhookSubscriptions(@Ctx() context: Context): Promise<WebhookSubscription[]> {
     const viewer = partner(context.viewer);
-    const rows = await context.em.execute<SubscriptionRow[]>(`select * from webhooks.subscription where organization_id = ? order by created_at desc, id`, [viewer.organizationId]);
+    const rows = await context.em.execute<SubscriptionRow[]>(`select * from webhooks.webhook_subscription where organization_id = ? order by created_at desc, id`, [viewer.organizationId]);
     return rows.map(toSubscription);
   }
 
@@ -281,11 +281,11 @@ export class WebhookResolver {
     const [rows, [{ count }]] = await Promise.all([
       context.em.execute(
         `select d.*, coalesce((select json_agg(json_build_object('attemptedAt', a.attempted_at, 'statusCode', a.status_code, 'error', a.error, 'durationMs', a.duration_ms) order by a.id)
-           from webhooks.attempt a where a.delivery_id = d.id), '[]') as attempt_list
-         from webhooks.delivery d where d.subscription_id = ? ${before ? 'and d.id < ?' : ''} order by d.id desc limit ?`,
+           from webhooks.webhook_attempt a where a.delivery_id = d.id), '[]') as attempt_list
+         from webhooks.webhook_delivery d where d.subscription_id = ? ${before ? 'and d.id < ?' : ''} order by d.id desc limit ?`,
         [args.subscriptionId, ...(before ? [before] : []), first + 1],
       ),
-      context.em.execute(`select count(*)::int as count from webhooks.delivery where subscription_id = ?`, [args.subscriptionId]),
+      context.em.execute(`select count(*)::int as count from webhooks.webhook_delivery where subscription_id = ?`, [args.subscriptionId]),
     ]);
     const page = rows.slice(0, first);
     const edges = page.map((row: any) => ({
@@ -327,11 +327,11 @@ export class WebhookResolver {
       throw new BadUserInputError((error as Error).message.replace(/^filter\./, 'input.filter.'), field ? `input.${field}` : 'input.filter');
     }
     const description = optionalText(input.description, 'input.description', 500) ?? null;
-    const [{ count }] = await context.em.execute(`select count(*)::int as count from webhooks.subscription where organization_id = ?`, [viewer.organizationId]);
+    const [{ count }] = await context.em.execute(`select count(*)::int as count from webhooks.webhook_subscription where organization_id = ?`, [viewer.organizationId]);
     if (count >= MAX_SUBSCRIPTIONS) throw new BadUserInputError(`An organization may have at most ${MAX_SUBSCRIPTIONS} webhook subscriptions; delete one first`, 'input.url');
     const secret = newWebhookSecret();
     const [row] = await context.em.execute<SubscriptionRow[]>(
-      `insert into webhooks.subscription (id, organization_id, organization_slug, url, description, filter, secret, created_by)
+      `insert into webhooks.webhook_subscription (id, organization_id, organization_slug, url, description, filter, secret, created_by)
        values (?, ?, ?, ?, ?, ?::jsonb, ?, ?) returning *`,
       [randomUUID(), viewer.organizationId, viewer.organizationSlug, url, description, JSON.stringify(filter), secret, viewer.organizationSlug],
     );
@@ -354,7 +354,7 @@ export class WebhookResolver {
   @Mutation(() => DeleteWebhookSubscriptionPayload, { description: 'Removes a subscription and its deliveries.' })
   async deleteWebhookSubscription(@Arg('input', () => WebhookSubscriptionIdInput) input: WebhookSubscriptionIdInput, @Ctx() context: Context): Promise<DeleteWebhookSubscriptionPayload> {
     await ownSubscription(context, input.id);
-    await context.em.execute(`delete from webhooks.subscription where id = ?`, [input.id]);
+    await context.em.execute(`delete from webhooks.webhook_subscription where id = ?`, [input.id]);
     return { deletedWebhookSubscriptionId: input.id };
   }
 

@@ -264,6 +264,8 @@ async function writeEvents(em: EntityManager, scope: ChangeScope): Promise<numbe
 const TEXT_ARRAY = `array(select jsonb_array_elements_text(?::jsonb))`;
 const CASTS = ['::uuid', '', '::uuid', '', '', '', '::jsonb', '::uuid', '', '', '', 'array', 'array', 'array'];
 
+export const CHANGE_EVENT_TABLES = ['change_event', 'change_feed_state'];
+
 /** The table every subgraph's migration creates (same shape everywhere). */
 export const CHANGE_EVENT_TABLE_SQL = [
   `create table "change_event" (

@@ -2,7 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import path from 'node:path';
-import { ChangeCapture } from './change-events.js';
+import { CHANGE_EVENT_TABLES, ChangeCapture } from './change-events.js';
 import { REPO_ROOT } from './paths.js';
 
 export interface DatabaseDefinition {
@@ -19,6 +19,8 @@ export function ormConfig(definition: DatabaseDefinition, clientUrl: string) {
     extensions: [Migrator],
     // Notes what each write transaction changes, for its change events.
     subscribers: [new ChangeCapture()],
+    // Tables written in SQL by the change events and webhooks (no entities): generated migrations leave them alone.
+    schemaGenerator: { skipTables: [...CHANGE_EVENT_TABLES, /^webhook_/] },
     migrations: {
       // Listed explicitly: no file globbing at start-up, same behaviour under tsx, tsc and vitest.
       migrationsList: definition.migrations,

@@ -20,7 +20,7 @@ import { webhookHeaders } from './webhook-signing.js';
  * subscription is marked FAILING with the reason. Delivery is at least once: a receiver
  * de-duplicates by `webhook-id`.
  *
- * The tables live in the schema `webhooks` of the hub's database, pg-boss's in `pgboss`.
+ * The tables (`webhook_*`) live in the schema `webhooks` of the hub's database, pg-boss's in `pgboss`.
  */
 
 const QUEUE = 'webhook-deliveries';
@@ -29,7 +29,7 @@ const log = serviceLogger('webhooks');
 
 export const WEBHOOK_TABLES_SQL = [
   `create schema if not exists "webhooks";`,
-  `create table "webhooks"."subscription" (
+  `create table "webhooks"."webhook_subscription" (
     "id" uuid not null primary key,
     "organization_id" uuid not null,
     "organization_slug" varchar(120) not null,
@@ -44,10 +44,10 @@ export const WEBHOOK_TABLES_SQL = [
     "created_at" timestamptz not null default clock_timestamp(),
     "updated_at" timestamptz not null default clock_timestamp()
   );`,
-  `create index "subscription_organization_index" on "webhooks"."subscription" ("organization_id");`,
-  `create table "webhooks"."delivery" (
+  `create index "webhook_subscription_organization_index" on "webhooks"."webhook_subscription" ("organization_id");`,
+  `create table "webhooks"."webhook_delivery" (
     "id" bigserial not null primary key,
-    "subscription_id" uuid not null references "webhooks"."subscription" ("id") on delete cascade,
+    "subscription_id" uuid not null references "webhooks"."webhook_subscription" ("id") on delete cascade,
     "event_id" uuid not null,
     "event_type" varchar(60) not null,
     "record_id" uuid not null,
@@ -62,19 +62,19 @@ export const WEBHOOK_TABLES_SQL = [
     "last_error" text null,
     "delivered_at" timestamptz null,
     "created_at" timestamptz not null default clock_timestamp(),
-    constraint "delivery_subscription_event_unique" unique ("subscription_id", "event_id")
+    constraint "webhook_delivery_subscription_event_unique" unique ("subscription_id", "event_id")
   );`,
-  `create index "delivery_pending_index" on "webhooks"."delivery" ("subscription_id", "id") where "status" = 'PENDING';`,
-  `create table "webhooks"."attempt" (
+  `create index "webhook_delivery_pending_index" on "webhooks"."webhook_delivery" ("subscription_id", "id") where "status" = 'PENDING';`,
+  `create table "webhooks"."webhook_attempt" (
     "id" bigserial not null primary key,
-    "delivery_id" bigint not null references "webhooks"."delivery" ("id") on delete cascade,
+    "delivery_id" bigint not null references "webhooks"."webhook_delivery" ("id") on delete cascade,
     "attempted_at" timestamptz not null,
     "status_code" integer null,
     "error" text null,
     "duration_ms" integer not null
   );`,
-  `create index "attempt_delivery_index" on "webhooks"."attempt" ("delivery_id", "id");`,
-  `create table "webhooks"."dispatcher" ("key" varchar(40) not null primary key, "cursor" text not null);`,
+  `create index "webhook_attempt_delivery_index" on "webhooks"."webhook_attempt" ("delivery_id", "id");`,
+  `create table "webhooks"."webhook_dispatcher" ("key" varchar(40) not null primary key, "cursor" text not null);`,
 ];
 
 export interface SubscriptionRow {
@@ -189,10 +189,10 @@ export async function startWebhookDispatcher(database: Database, databaseUrl: st
         await enqueue(subscriptionId);
         return;
       }
-      const [subscription] = await em().execute<SubscriptionRow[]>(`select * from webhooks.subscription where id = ?`, [subscriptionId]);
+      const [subscription] = await em().execute<SubscriptionRow[]>(`select * from webhooks.webhook_subscription where id = ?`, [subscriptionId]);
       if (!subscription || subscription.status !== 'ACTIVE') return;
       const [delivery] = await em().execute(
-        `select id, event_id, payload::text as body, attempts, next_attempt_at, first_attempt_at from webhooks.delivery
+        `select id, event_id, payload::text as body, attempts, next_attempt_at, first_attempt_at from webhooks.webhook_delivery
          where subscription_id = ? and status = 'PENDING' order by id limit 1`, [subscriptionId]);
       if (!delivery) return;
       if (new Date(delivery.next_attempt_at).getTime() > Date.now() + 50) {
@@ -223,23 +223,23 @@ export async function startWebhookDispatcher(database: Database, databaseUrl: st
       const attempts = delivery.attempts + 1;
       const firstAttemptAt = delivery.first_attempt_at ? new Date(delivery.first_attempt_at) : attemptedAt;
       const nextAttempt = await em().transactional(async (tx): Promise<Date | null> => {
-        await tx.execute(`insert into webhooks.attempt (delivery_id, attempted_at, status_code, error, duration_ms) values (?, ?, ?, ?, ?)`,
+        await tx.execute(`insert into webhooks.webhook_attempt (delivery_id, attempted_at, status_code, error, duration_ms) values (?, ?, ?, ?, ?)`,
           [delivery.id, attemptedAt, statusCode, error, durationMs]);
         if (!error) {
-          await tx.execute(`update webhooks.delivery set status = 'DELIVERED', attempts = ?, first_attempt_at = ?, last_attempt_at = ?, last_status_code = ?, last_error = null, delivered_at = clock_timestamp() where id = ?`,
+          await tx.execute(`update webhooks.webhook_delivery set status = 'DELIVERED', attempts = ?, first_attempt_at = ?, last_attempt_at = ?, last_status_code = ?, last_error = null, delivered_at = clock_timestamp() where id = ?`,
             [attempts, firstAttemptAt, attemptedAt, statusCode, delivery.id]);
           return null;
         }
         if (attemptedAt.getTime() - firstAttemptAt.getTime() >= settings.giveUpMs) {
-          await tx.execute(`update webhooks.delivery set status = 'FAILED', attempts = ?, first_attempt_at = ?, last_attempt_at = ?, last_status_code = ?, last_error = ? where id = ?`,
+          await tx.execute(`update webhooks.webhook_delivery set status = 'FAILED', attempts = ?, first_attempt_at = ?, last_attempt_at = ?, last_status_code = ?, last_error = ? where id = ?`,
             [attempts, firstAttemptAt, attemptedAt, statusCode, error, delivery.id]);
           const reason = `Delivery of event ${delivery.event_id} failed ${attempts} times since ${firstAttemptAt.toISOString()}; last: ${error}`;
-          await tx.execute(`update webhooks.subscription set status = 'FAILING', failure_reason = ?, failing_since = clock_timestamp(), updated_at = clock_timestamp() where id = ?`, [reason, subscriptionId]);
+          await tx.execute(`update webhooks.webhook_subscription set status = 'FAILING', failure_reason = ?, failing_since = clock_timestamp(), updated_at = clock_timestamp() where id = ?`, [reason, subscriptionId]);
           log.warn({ subscriptionId, eventId: delivery.event_id, attempts }, 'webhook subscription failing: gave up on a delivery');
           return null;
         }
         const next = new Date(attemptedAt.getTime() + retryDelay(attempts, settings));
-        await tx.execute(`update webhooks.delivery set attempts = ?, first_attempt_at = ?, last_attempt_at = ?, last_status_code = ?, last_error = ?, next_attempt_at = ? where id = ?`,
+        await tx.execute(`update webhooks.webhook_delivery set attempts = ?, first_attempt_at = ?, last_attempt_at = ?, last_status_code = ?, last_error = ?, next_attempt_at = ? where id = ?`,
           [attempts, firstAttemptAt, attemptedAt, statusCode, error, next, delivery.id]);
         return next;
       });
@@ -257,10 +257,10 @@ export async function startWebhookDispatcher(database: Database, databaseUrl: st
 
   /** Turns new feed events into delivery rows; one round at a time in this process. */
   async function harvestRound(): Promise<void> {
-    const subscriptions = await em().execute<SubscriptionRow[]>(`select * from webhooks.subscription`);
+    const subscriptions = await em().execute<SubscriptionRow[]>(`select * from webhooks.webhook_subscription`);
     if (subscriptions.length === 0) return;
     for (let page = 0; page < 50; page += 1) {
-      const [state] = await em().execute(`select cursor from webhooks.dispatcher where key = 'harvest'`);
+      const [state] = await em().execute(`select cursor from webhooks.webhook_dispatcher where key = 'harvest'`);
       const cursorText: string = state?.cursor ?? '';
       const result = await mergedChanges(decodeCursor(cursorText), HARVEST_PAGE, {}, true);
       if (result.events.length === 0) return;
@@ -276,17 +276,17 @@ export async function startWebhookDispatcher(database: Database, databaseUrl: st
       }
       const moved = await em().transactional(async (tx) => {
         // Another dispatcher (a second hub instance) may have moved the cursor meanwhile: then this round is void.
-        const [current] = await tx.execute(`select cursor from webhooks.dispatcher where key = 'harvest' for update`);
+        const [current] = await tx.execute(`select cursor from webhooks.webhook_dispatcher where key = 'harvest' for update`);
         if ((current?.cursor ?? '') !== cursorText) return false;
         for (let index = 0; index < rows.length; index += 100) {
           const chunk = rows.slice(index, index + 100);
           await tx.execute(
-            `insert into webhooks.delivery (subscription_id, event_id, event_type, record_id, payload, committed_at)
+            `insert into webhooks.webhook_delivery (subscription_id, event_id, event_type, record_id, payload, committed_at)
              values ${chunk.map(() => '(?::uuid, ?::uuid, ?, ?::uuid, ?::jsonb, ?::timestamptz)').join(', ')} on conflict do nothing`,
             chunk.flat(),
           );
         }
-        await tx.execute(`insert into webhooks.dispatcher (key, cursor) values ('harvest', ?) on conflict (key) do update set cursor = excluded.cursor`, [result.endCursor]);
+        await tx.execute(`insert into webhooks.webhook_dispatcher (key, cursor) values ('harvest', ?) on conflict (key) do update set cursor = excluded.cursor`, [result.endCursor]);
         return true;
       });
       if (!moved) return;
@@ -322,7 +322,7 @@ export async function startWebhookDispatcher(database: Database, databaseUrl: st
   const recover = async () => {
     try {
       const due = await em().execute<{ subscription_id: string }[]>(
-        `select distinct d.subscription_id from webhooks.delivery d join webhooks.subscription s on s.id = d.subscription_id
+        `select distinct d.subscription_id from webhooks.webhook_delivery d join webhooks.webhook_subscription s on s.id = d.subscription_id
          where d.status = 'PENDING' and s.status = 'ACTIVE' and d.next_attempt_at <= clock_timestamp()`);
       for (const { subscription_id } of due) await enqueue(subscription_id);
     } catch (error) {
