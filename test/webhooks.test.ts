@@ -7,7 +7,8 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { COOPERATION_SLUG } from '../subgraphs/toolkit/reference-data.js';
 import { webhookHeaders } from '../subgraphs/toolkit/webhook-signing.js';
-import { checkWebhookUrl, isPrivateAddress } from '../subgraphs/toolkit/webhook-url.js';
+import { fetch as undiciFetch } from 'undici';
+import { checkWebhookUrl, deliveryAgent, isPrivateAddress } from '../subgraphs/toolkit/webhook-url.js';
 import { graphql, tokenFor } from './client.js';
 
 /** Signed webhook deliveries of change events to partner apps (issue 13), against the running system. */
@@ -315,6 +316,13 @@ describe('webhook subscriptions', () => {
       await expect(checkWebhookUrl(url, 'input.url', false), url).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.url' } });
     }
     await expect(checkWebhookUrl('https://93.184.215.14/hooks', 'input.url', false)).resolves.toBe('https://93.184.215.14/hooks');
+    // At delivery time too: a name that resolves to loopback is refused on connecting.
+    const agent = deliveryAgent(false);
+    try {
+      await expect(undiciFetch(`http://localhost:${new URL(inject('gatewayUrl')).port}/health`, { dispatcher: agent })).rejects.toMatchObject({ cause: { code: 'EWEBHOOKPRIVATE' } });
+    } finally {
+      await agent.close();
+    }
     expect(isPrivateAddress('172.20.1.1')).toBe(true);
     expect(isPrivateAddress('2a00:1450:4001::1')).toBe(false);
   });

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { fetch as undiciFetch, type Agent } from 'undici';
 import type { ChangeEventRow, FeedFilter } from './change-events.js';
@@ -148,6 +148,36 @@ export function retryDelay(attempts: number, settings: Pick<DispatcherSettings, 
   return Math.round(delay * (0.9 + Math.random() * 0.2));
 }
 
+interface Sql {
+  execute<T = any>(text: string, params?: unknown[]): Promise<T>;
+  transactional<T>(work: (tx: Pick<Sql, 'execute'>) => Promise<T>): Promise<T>;
+}
+
+/** `?` placeholders (as elsewhere in this code base) on a plain pg pool. */
+function sqlOn(pool: pg.Pool): Sql {
+  const numbered = (text: string) => {
+    let index = 0;
+    return text.replace(/\?/g, () => `$${(index += 1)}`);
+  };
+  return {
+    execute: async (text, params = []) => (await pool.query(numbered(text), params)).rows as never,
+    async transactional(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await work({ execute: async (text, params = []) => (await client.query(numbered(text), params)).rows as never });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
 export interface RunningDispatcher {
   stop(): Promise<void>;
   /** Harvest now (tests, the nudge after a commit). */
@@ -162,8 +192,12 @@ export function currentDispatcher(): RunningDispatcher | null {
   return running;
 }
 
-export async function startWebhookDispatcher(database: Database, databaseUrl: string, settings = dispatcherSettings()): Promise<RunningDispatcher> {
-  const em = () => database.orm.em.fork() as EntityManager;
+export async function startWebhookDispatcher(_database: Database, databaseUrl: string, settings = dispatcherSettings()): Promise<RunningDispatcher> {
+  // Its own small pool: background work stays out of the subgraph's per-request statement counts and pool.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 3, application_name: 'webhook-dispatcher' });
+  pool.on('error', (error) => log.warn({ err: error.message }, 'webhook dispatcher connection error'));
+  const db = sqlOn(pool);
+  const em = () => db;
   const agent: Agent = deliveryAgent();
   // Maintenance every 10 s: a job whose process died is noticed after its expiry (30 s) and run again.
   const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, application_name: 'webhooks', maintenanceIntervalSeconds: 10 });
@@ -346,6 +380,7 @@ export async function startWebhookDispatcher(database: Database, databaseUrl: st
       await harvesting;
       await boss.stop({ graceful: true, wait: true, timeout: 5000 });
       await agent.close();
+      await pool.end();
     },
   };
   return running;
