@@ -5,6 +5,7 @@ import {
   type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
 } from 'graphql';
 import { envInt } from '../subgraphs/toolkit/config.js';
+import { introspectionOf } from './introspection.js';
 
 /**
  * What one request may ask of the graph, checked on the parsed document before Apollo validates
@@ -21,6 +22,8 @@ export interface RequestLimits {
   maxCost: number;
   /** Assumed size of lists without a `first` argument (participants, topics …). */
   assumedListSize: number;
+  /** Depth allowed to a document that only reads the schema (see `introspection.ts`). */
+  maxIntrospectionDepth: number;
 }
 
 export function limitsFromEnv(): RequestLimits {
@@ -32,6 +35,7 @@ export function limitsFromEnv(): RequestLimits {
     maxDirectives: envInt('LIMIT_DIRECTIVES', 50),
     maxCost: envInt('LIMIT_COST', 250_000),
     assumedListSize: envInt('LIMIT_ASSUMED_LIST_SIZE', 20),
+    maxIntrospectionDepth: envInt('LIMIT_INTROSPECTION_DEPTH', 30),
   };
 }
 
@@ -71,6 +75,7 @@ export function checkLimits(
     else if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
   }
   const selected = operationName ? operations.filter((operation) => operation.name?.value === operationName) : operations;
+  const maxDepth = introspectionOf(document, operationName).only ? limits.maxIntrospectionDepth : limits.maxDepth;
 
   // A fragment measures the same wherever it is spread: memoized, fragment bombs stay linear.
   const fragmentMeasures = new Map<string, Measure>();
@@ -146,7 +151,7 @@ export function checkLimits(
     const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
     const result = measure(operation.selectionSet, root ?? undefined);
     const checks: [string, string, number, number][] = [
-      ['QUERY_DEPTH_LIMIT', 'is nested', result.depth, limits.maxDepth],
+      ['QUERY_DEPTH_LIMIT', 'is nested', result.depth, maxDepth],
       ['ALIAS_LIMIT', 'uses aliases', result.aliases, limits.maxAliases],
       ['DIRECTIVE_LIMIT', 'uses directives', result.directives + (operation.directives?.length ?? 0), limits.maxDirectives],
       ['COST_LIMIT', 'may ask for rows', result.cost, limits.maxCost],
@@ -231,7 +236,7 @@ export function requestLimits(
       (definition): definition is OperationDefinitionNode =>
         definition.kind === Kind.OPERATION_DEFINITION && (!body.operationName || definition.name?.value === body.operationName),
     );
-    const introspection = /\b__(schema|type)\b/.test(query);
+    const introspection = introspectionOf(document, typeof body.operationName === 'string' ? body.operationName : null).reads;
     res.locals.graphqlOperation = { type: operation?.operation, introspection } satisfies OperationInfo;
     if (introspection && !(await mayIntrospect(req))) {
       refuse(res, 400, { message: 'Introspection is disabled here; sign in with a partner token to read the schema', extensions: { code: 'INTROSPECTION_DISABLED' } });

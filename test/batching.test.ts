@@ -6,7 +6,10 @@ async function statementsSoFar(): Promise<number> {
   let total = 0;
   for (const url of Object.values(inject('subgraphUrls'))) {
     const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
-    total += Number(/^db_statements_total\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? NaN);
+    const count = /^db_statements_total\{[^}]*\} (\d+)/m.exec(text)?.[1];
+    // A renamed metric must fail the test, not turn every count into NaN (and NaN - NaN "equal").
+    if (count === undefined) throw new Error(`db_statements_total missing in ${url} /metrics`);
+    total += Number(count);
   }
   return total;
 }

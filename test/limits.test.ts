@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import { graphql, tokenFor } from './client.js';
@@ -19,6 +20,26 @@ describe('request limits at the gateway', () => {
     const { status, errors } = await graphql(query);
     expect(status).toBe(400);
     expect(errors?.[0]?.extensions?.code).toBe(code);
+  });
+
+  it('admits the introspection query of graphql-js (15 levels deep) with every limit on', async () => {
+    const { status, data, errors } = await graphql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+    expect(errors).toBeUndefined();
+    expect(status).toBe(200);
+    expect(data.__schema.queryType.name).toBe('Query');
+    expect(data.__schema.types.map((type: { name: string }) => type.name)).toContain('Project');
+  });
+
+  it('keeps the data limits for a document that mixes introspection and data', async () => {
+    const { status, errors } = await graphql(`{ __schema { queryType { name } } ${nested(12).slice(1, -1)} }`);
+    expect(status).toBe(400);
+    expect(errors?.[0]?.extensions?.code).toBe('QUERY_DEPTH_LIMIT');
+  });
+
+  it('refuses introspection that nests schema lists beyond the schema (graphql-js MaxIntrospectionDepthRule)', async () => {
+    const { status, errors } = await graphql('{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }');
+    expect(status).toBe(400);
+    expect(errors?.[0]?.message).toMatch(/introspection/i);
   });
 
   it('refuses batched requests', async () => {
@@ -105,6 +126,9 @@ describe('introspection when configured off (production)', () => {
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('INTROSPECTION_DISABLED');
     const partner = await graphql(query, {}, { url: gateway.url, token: await tokenFor('kreis-borken', 'viewer') });
     expect(partner.data.__schema.queryType.name).toBe('Query');
+    const full = await graphql(getIntrospectionQuery(), {}, { url: gateway.url, token: await tokenFor('kreis-borken', 'viewer') });
+    expect(full.errors).toBeUndefined();
+    expect(full.data.__schema.queryType.name).toBe('Query');
   });
 });
 

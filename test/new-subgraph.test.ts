@@ -211,7 +211,9 @@ describe('npm run new-subgraph', () => {
     ].join('\n'));
     fs.writeFileSync(path.join(copy, 'running-system.config.ts'), [
       "import config from './vitest.config.ts';",
-      "export default { ...config, test: { ...config.test, globalSetup: ['./running-system.setup.ts'] } };",
+      '// The e2e tier, with the running system instead of starting one.',
+      'const projects = config.test.projects.map((project: any) => project.test.name === "e2e" ? { ...project, test: { ...project.test, globalSetup: ["./running-system.setup.ts"] } } : project);',
+      'export default { ...config, test: { ...config.test, projects } };',
     ].join('\n'));
     const result = await run('npx', ['vitest', 'run', '--config', 'running-system.config.ts', `test/${NAME}.test.ts`], {
       env: cleanEnv({ RUNNING_SYSTEM: JSON.stringify(provided) }),

@@ -3,8 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { tokenFor } from './client.js';
 
 /** Log lines of the running test system that mention `text`, parsed. */
-async function logLinesWith(text: string): Promise<Record<string, any>[]> {
-  await new Promise((resolve) => setTimeout(resolve, 300)); // let the services flush
+function logLinesWith(text: string): Record<string, any>[] {
   return fs
     .readFileSync(inject('systemLog'), 'utf8')
     .split('\n')
@@ -27,8 +26,9 @@ describe('observability', () => {
     const requestId = response.headers.get('x-request-id');
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
 
-    const lines = await logLinesWith(requestId!);
-    expect(new Set(lines.map((line) => line.service))).toEqual(new Set(['gateway', 'projects', 'organizations', 'knowledge']));
+    // The services write their lines asynchronously: wait for them, not for a fixed time.
+    await expect.poll(() => new Set(logLinesWith(requestId!).map((line) => line.service))).toEqual(new Set(['gateway', 'projects', 'organizations', 'knowledge']));
+    const lines = logLinesWith(requestId!);
     expect(lines.find((line) => line.service === 'gateway')).toMatchObject({ operation: 'TraceMe', msg: 'graphql request' });
 
     // No token, no variables, no personal data in any line of the log.

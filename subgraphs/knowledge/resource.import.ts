@@ -61,7 +61,7 @@ export class KnowledgeResourceImportResolver {
       + 'and if any row fails, nothing is written and the error names every bad row (`extensions.rows`: line, field, message).',
   })
   async importKnowledgeResources(
-    @Arg('input', () => ImportKnowledgeResourcesInput) input: ImportKnowledgeResourcesInput,
+    @Arg('input', () => ImportKnowledgeResourcesInput, { description: 'What to write (see the fields of `ImportKnowledgeResourcesInput`).' }) input: ImportKnowledgeResourcesInput,
     @Ctx() { em, viewer }: Context,
   ): Promise<ImportKnowledgeResourcesPayload> {
     const writer = requireWriter(viewer);

@@ -19,7 +19,7 @@ type Context = RequestContext<KnowledgeLoaders>;
 export class KnowledgeResourceMutationResolver {
   @Mutation(() => KnowledgeResourcePayload, { description: 'Publishes a knowledge resource as your organization (an admin of the Münsterland e.V. may name any author).' })
   async createKnowledgeResource(
-    @Arg('input', () => CreateKnowledgeResourceInput) input: CreateKnowledgeResourceInput,
+    @Arg('input', () => CreateKnowledgeResourceInput, { description: 'What to write (see the fields of `CreateKnowledgeResourceInput`).' }) input: CreateKnowledgeResourceInput,
     @Ctx() { em, viewer }: Context,
   ): Promise<KnowledgeResourcePayload> {
     const writer = requireWriter(viewer);
@@ -41,7 +41,7 @@ export class KnowledgeResourceMutationResolver {
 
   @Mutation(() => KnowledgeResourcePayload, { description: 'Changes a resource your organization authored. Name the version you read: a stale one gets CONFLICT.' })
   async updateKnowledgeResource(
-    @Arg('input', () => UpdateKnowledgeResourceInput) input: UpdateKnowledgeResourceInput,
+    @Arg('input', () => UpdateKnowledgeResourceInput, { description: 'What to write (see the fields of `UpdateKnowledgeResourceInput`).' }) input: UpdateKnowledgeResourceInput,
     @Ctx() { em, viewer }: Context,
   ): Promise<KnowledgeResourcePayload> {
     const writer = requireWriter(viewer);
@@ -73,7 +73,7 @@ export class KnowledgeResourceMutationResolver {
     description: 'Archives a resource your organization authored: it leaves the lists (`includeArchived` shows it) and stays readable by id or slug with `archivedAt`.',
   })
   async archiveKnowledgeResource(
-    @Arg('input', () => ArchiveKnowledgeResourceInput) input: ArchiveKnowledgeResourceInput,
+    @Arg('input', () => ArchiveKnowledgeResourceInput, { description: 'What to write (see the fields of `ArchiveKnowledgeResourceInput`).' }) input: ArchiveKnowledgeResourceInput,
     @Ctx() { em, viewer }: Context,
   ): Promise<KnowledgeResourcePayload> {
     const writer = requireWriter(viewer);

@@ -8,8 +8,25 @@ import { OrganizationKind } from './organization.entity.js';
 registerEnumType(OrganizationKind, {
   name: 'OrganizationKind',
   description: 'What kind of body an organization is, from the Land down to a Gemeinde or a Verein.',
+  valuesConfig: {
+    LAND: { description: 'A federal state (Land Nordrhein-Westfalen).' },
+    REGIERUNGSBEZIRK: { description: 'A government region (Regierungsbezirk Münster).' },
+    KREIS: { description: 'A district (Kreis Borken, Coesfeld, Steinfurt, Warendorf).' },
+    KREISFREIE_STADT: { description: 'A city outside any Kreis (Stadt Münster).' },
+    STADT: { description: 'A town within a Kreis.' },
+    GEMEINDE: { description: 'A municipality within a Kreis.' },
+    VEREIN: { description: 'A registered association (e.g. Münsterland e.V.).' },
+    OTHER: { description: 'Any other body: companies, universities, chambers, initiatives.' },
+  },
 });
-registerEnumType(FigureKind, { name: 'FigureKind', description: 'What a dated figure measures.' });
+registerEnumType(FigureKind, {
+  name: 'FigureKind',
+  description: 'What a dated figure measures.',
+  valuesConfig: {
+    POPULATION: { description: 'Inhabitants (Einwohner).' },
+    AREA_KM2: { description: 'Area in square kilometres (Fläche).' },
+  },
+});
 
 @ObjectType({ description: 'A figure with the source and the date it refers to ("Einwohner: 371.898 (IT.NRW, 31.12.2020)").' })
 export class DatedFigure {

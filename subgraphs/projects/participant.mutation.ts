@@ -23,7 +23,7 @@ type Context = RequestContext<ProjectLoaders>;
 @Resolver()
 export class ParticipantMutationResolver {
   @Mutation(() => ParticipantPayload, { description: 'Adds an organization to a project: its lead adds anyone, an organization may add itself.' })
-  async addParticipant(@Arg('input', () => AddParticipantInput) input: AddParticipantInput, @Ctx() { em, viewer }: Context): Promise<ParticipantPayload> {
+  async addParticipant(@Arg('input', () => AddParticipantInput, { description: 'What to write (see the fields of `AddParticipantInput`).' }) input: AddParticipantInput, @Ctx() { em, viewer }: Context): Promise<ParticipantPayload> {
     const writer = requireWriter(viewer);
     const projectId = requiredId(input.projectId, 'input.projectId');
     const organizationId = requiredId(input.organizationId, 'input.organizationId');
@@ -42,7 +42,7 @@ export class ParticipantMutationResolver {
   }
 
   @Mutation(() => ParticipantPayload, { description: 'Changes the role or note of a participation: the project\'s lead changes any, an organization its own.' })
-  async updateParticipant(@Arg('input', () => UpdateParticipantInput) input: UpdateParticipantInput, @Ctx() { em, viewer }: Context): Promise<ParticipantPayload> {
+  async updateParticipant(@Arg('input', () => UpdateParticipantInput, { description: 'What to write (see the fields of `UpdateParticipantInput`).' }) input: UpdateParticipantInput, @Ctx() { em, viewer }: Context): Promise<ParticipantPayload> {
     const writer = requireWriter(viewer);
     if (input.role === null) throw new BadUserInputError('input.role cannot be null', 'input.role');
     const note = optionalText(input.note, 'input.note', 1000);
@@ -58,7 +58,7 @@ export class ParticipantMutationResolver {
   }
 
   @Mutation(() => RemoveParticipantPayload, { description: 'Ends a participation: the project\'s lead ends any, an organization its own.' })
-  async removeParticipant(@Arg('input', () => RemoveParticipantInput) input: RemoveParticipantInput, @Ctx() { em, viewer }: Context): Promise<RemoveParticipantPayload> {
+  async removeParticipant(@Arg('input', () => RemoveParticipantInput, { description: 'What to write (see the fields of `RemoveParticipantInput`).' }) input: RemoveParticipantInput, @Ctx() { em, viewer }: Context): Promise<RemoveParticipantPayload> {
     const writer = requireWriter(viewer);
     const project = await writeTransaction(em, async (tx) => {
       const stored = await lockParticipation(tx, input.id);

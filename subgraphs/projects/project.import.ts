@@ -62,7 +62,7 @@ export class ProjectImportResolver {
     description: 'Creates many projects led by your organization in one transaction: every row is checked as `createProject` checks its input, and if any row fails, '
       + 'nothing is written and the error names every bad row (`extensions.rows`: line, field, message). No duplicate check: ask `similarProjects` beforehand.',
   })
-  async importProjects(@Arg('input', () => ImportProjectsInput) input: ImportProjectsInput, @Ctx() { em, viewer }: Context): Promise<ImportProjectsPayload> {
+  async importProjects(@Arg('input', () => ImportProjectsInput, { description: 'What to write (see the fields of `ImportProjectsInput`).' }) input: ImportProjectsInput, @Ctx() { em, viewer }: Context): Promise<ImportProjectsPayload> {
     const writer = requireWriter(viewer);
     const leadOrganizationId = writer.organizationId;
     assertMayLead(writer, leadOrganizationId);

@@ -26,7 +26,7 @@ export class ProjectMutationResolver {
   @Mutation(() => CreateProjectPayload, {
     description: 'Creates a project led by your organization (an admin of the Münsterland e.V. may name any lead) and lists existing projects that look like it.',
   })
-  async createProject(@Arg('input', () => CreateProjectInput) input: CreateProjectInput, @Ctx() { em, viewer }: Context): Promise<CreateProjectPayload> {
+  async createProject(@Arg('input', () => CreateProjectInput, { description: 'What to write (see the fields of `CreateProjectInput`).' }) input: CreateProjectInput, @Ctx() { em, viewer }: Context): Promise<CreateProjectPayload> {
     const writer = requireWriter(viewer);
     const title = projectTitle(input.title);
     const summary = projectSummary(input.summary);
@@ -62,7 +62,7 @@ export class ProjectMutationResolver {
   }
 
   @Mutation(() => UpdateProjectPayload, { description: 'Changes a project your organization leads. Name the version you read: a stale one gets CONFLICT.' })
-  async updateProject(@Arg('input', () => UpdateProjectInput) input: UpdateProjectInput, @Ctx() { em, viewer }: Context): Promise<UpdateProjectPayload> {
+  async updateProject(@Arg('input', () => UpdateProjectInput, { description: 'What to write (see the fields of `UpdateProjectInput`).' }) input: UpdateProjectInput, @Ctx() { em, viewer }: Context): Promise<UpdateProjectPayload> {
     const writer = requireWriter(viewer);
     const changes: Partial<ProjectEntity> = {
       ...profileChanges(input),
@@ -91,7 +91,7 @@ export class ProjectMutationResolver {
   @Mutation(() => ArchiveProjectPayload, {
     description: 'Archives a project your organization leads: it leaves the lists (`includeArchived` shows it) and stays readable by id or slug with `archivedAt`.',
   })
-  async archiveProject(@Arg('input', () => ArchiveProjectInput) input: ArchiveProjectInput, @Ctx() { em, viewer }: Context): Promise<ArchiveProjectPayload> {
+  async archiveProject(@Arg('input', () => ArchiveProjectInput, { description: 'What to write (see the fields of `ArchiveProjectInput`).' }) input: ArchiveProjectInput, @Ctx() { em, viewer }: Context): Promise<ArchiveProjectPayload> {
     const writer = requireWriter(viewer);
     const project = await writeTransaction(em, async (tx) => {
       const stored = await lockRecord(tx, ProjectEntity, input.id, 'project');

@@ -5,11 +5,37 @@ import { FundingSource } from './funding.entity.js';
 import { ParticipationRole } from './participation.entity.js';
 import { ProjectStatus } from './project.entity.js';
 
-registerEnumType(ProjectStatus, { name: 'ProjectStatus', description: 'Where a project stands.' });
-registerEnumType(FundingSource, { name: 'FundingSource', description: 'Who pays: Land NRW, Bund, EU, a Kreis, a municipality, own funds, private or other.' });
+registerEnumType(ProjectStatus, {
+  name: 'ProjectStatus',
+  description: 'Where a project stands.',
+  valuesConfig: {
+    PLANNED: { description: 'Agreed or prepared, not yet started.' },
+    ACTIVE: { description: 'Running now.' },
+    COMPLETED: { description: 'Finished; kept for "voneinander Lernen".' },
+  },
+});
+registerEnumType(FundingSource, {
+  name: 'FundingSource',
+  description: 'Who pays: Land NRW, Bund, EU, a Kreis, a municipality, own funds, private or other.',
+  valuesConfig: {
+    LAND_NRW: { description: 'The Land Nordrhein-Westfalen (e.g. regional development programmes).' },
+    BUND: { description: 'The Federal Republic (Bund).' },
+    EU: { description: 'The European Union (e.g. LEADER, EFRE, Interreg).' },
+    KREIS: { description: 'A Kreis.' },
+    KOMMUNE: { description: 'A city or municipality.' },
+    OWN_FUNDS: { description: 'The partners\' own funds (Eigenmittel).' },
+    PRIVATE: { description: 'Private money: companies, foundations, sponsors.' },
+    OTHER: { description: 'Any other source, named in the funding note.' },
+  },
+});
 registerEnumType(ParticipationRole, {
   name: 'ParticipationRole',
   description: 'How an organization takes part besides the lead: PARTNER (project partner), MEMBER (member municipality, e.g. of a LEADER region), SUPPORTER.',
+  valuesConfig: {
+    PARTNER: { description: 'A project partner sharing the work ("Sonstige Beteiligte").' },
+    MEMBER: { description: 'A member, e.g. a municipality of a LEADER region.' },
+    SUPPORTER: { description: 'Supports the project without sharing the work.' },
+  },
 });
 
 /** `DatedFigure` of the organizations subgraph, as far as topic coverage requires it. */
