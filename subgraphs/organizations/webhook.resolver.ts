@@ -37,9 +37,22 @@ export enum WebhookDeliveryStatus {
 
 registerEnumType(WebhookSubscriptionStatus, {
   name: 'WebhookSubscriptionStatus',
-  description: 'ACTIVE: deliveries go out. PAUSED: events are kept and sent after `resumeWebhookSubscription`. FAILING: a delivery failed for 24 hours; see `failureReason`, then resume.',
+  description: 'Whether a subscription\'s deliveries go out.',
+  valuesConfig: {
+    ACTIVE: { description: 'Deliveries go out.' },
+    PAUSED: { description: 'Events are kept and sent after `resumeWebhookSubscription`.' },
+    FAILING: { description: 'A delivery failed for 24 hours; see `failureReason`, then resume.' },
+  },
 });
-registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus', description: 'PENDING (waiting or being retried), DELIVERED (a 2xx answer), FAILED (given up after 24 hours).' });
+registerEnumType(WebhookDeliveryStatus, {
+  name: 'WebhookDeliveryStatus',
+  description: 'Where a delivery stands.',
+  valuesConfig: {
+    PENDING: { description: 'Waiting, or being retried.' },
+    DELIVERED: { description: 'The receiver answered with a 2xx status.' },
+    FAILED: { description: 'Given up after 24 hours of failed attempts.' },
+  },
+});
 
 const MAX_SUBSCRIPTIONS = 20;
 
@@ -315,7 +328,7 @@ export class WebhookResolver {
   @Mutation(() => CreateWebhookSubscriptionPayload, {
     description: 'Registers a URL to receive change events (editors and admins); returns the signing secret once. Deliveries follow Standard Webhooks, at least once, in order per record.',
   })
-  async createWebhookSubscription(@Arg('input', () => CreateWebhookSubscriptionInput) input: CreateWebhookSubscriptionInput, @Ctx() context: Context): Promise<CreateWebhookSubscriptionPayload> {
+  async createWebhookSubscription(@Arg('input', () => CreateWebhookSubscriptionInput, { description: 'URL, filter and description of the subscription.' }) input: CreateWebhookSubscriptionInput, @Ctx() context: Context): Promise<CreateWebhookSubscriptionPayload> {
     const viewer = partner(context.viewer);
     if (typeof input.url !== 'string') throw new BadUserInputError('input.url is required', 'input.url');
     const url = await checkWebhookUrl(input.url, 'input.url');
@@ -339,20 +352,20 @@ export class WebhookResolver {
   }
 
   @Mutation(() => WebhookSubscriptionPayload, { description: 'Stops deliveries; events meanwhile are kept and go out after `resumeWebhookSubscription`.' })
-  async pauseWebhookSubscription(@Arg('input', () => WebhookSubscriptionIdInput) input: WebhookSubscriptionIdInput, @Ctx() context: Context): Promise<WebhookSubscriptionPayload> {
+  async pauseWebhookSubscription(@Arg('input', () => WebhookSubscriptionIdInput, { description: 'The subscription.' }) input: WebhookSubscriptionIdInput, @Ctx() context: Context): Promise<WebhookSubscriptionPayload> {
     const row = await setStatus(context, input.id, [WebhookSubscriptionStatus.ACTIVE, WebhookSubscriptionStatus.FAILING], WebhookSubscriptionStatus.PAUSED);
     return { webhookSubscription: toSubscription(row) };
   }
 
   @Mutation(() => WebhookSubscriptionPayload, { description: 'Resumes a paused or failing subscription: the events kept meanwhile are delivered, in order.' })
-  async resumeWebhookSubscription(@Arg('input', () => WebhookSubscriptionIdInput) input: WebhookSubscriptionIdInput, @Ctx() context: Context): Promise<WebhookSubscriptionPayload> {
+  async resumeWebhookSubscription(@Arg('input', () => WebhookSubscriptionIdInput, { description: 'The subscription.' }) input: WebhookSubscriptionIdInput, @Ctx() context: Context): Promise<WebhookSubscriptionPayload> {
     const row = await setStatus(context, input.id, [WebhookSubscriptionStatus.PAUSED, WebhookSubscriptionStatus.FAILING], WebhookSubscriptionStatus.ACTIVE);
     await currentDispatcher()?.wake(row.id);
     return { webhookSubscription: toSubscription(row) };
   }
 
   @Mutation(() => DeleteWebhookSubscriptionPayload, { description: 'Removes a subscription and its deliveries.' })
-  async deleteWebhookSubscription(@Arg('input', () => WebhookSubscriptionIdInput) input: WebhookSubscriptionIdInput, @Ctx() context: Context): Promise<DeleteWebhookSubscriptionPayload> {
+  async deleteWebhookSubscription(@Arg('input', () => WebhookSubscriptionIdInput, { description: 'The subscription.' }) input: WebhookSubscriptionIdInput, @Ctx() context: Context): Promise<DeleteWebhookSubscriptionPayload> {
     await ownSubscription(context, input.id);
     await context.em.execute(`delete from webhooks.webhook_subscription where id = ?`, [input.id]);
     return { deletedWebhookSubscriptionId: input.id };

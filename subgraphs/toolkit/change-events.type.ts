@@ -25,10 +25,24 @@ export enum ChangeOperation {
   DELETED = 'DELETED',
 }
 
-registerEnumType(ChangeRecordType, { name: 'ChangeRecordType', description: 'The kind of record a change event is about.' });
+registerEnumType(ChangeRecordType, {
+  name: 'ChangeRecordType',
+  description: 'The kind of record a change event is about.',
+  valuesConfig: {
+    PROJECT: { description: 'A project (projects subgraph).' },
+    KNOWLEDGE_RESOURCE: { description: 'A knowledge resource (knowledge subgraph).' },
+    ORGANIZATION: { description: 'An organization (organizations subgraph).' },
+  },
+});
 registerEnumType(ChangeOperation, {
   name: 'ChangeOperation',
-  description: 'What happened to the record: CREATED, UPDATED (also when a participant or contact person was added, changed or removed), ARCHIVED, DELETED.',
+  description: 'What happened to the record.',
+  valuesConfig: {
+    CREATED: { description: 'The record was created (imports and later seeds too).' },
+    UPDATED: { description: 'Fields changed, or a participant or contact person was added, changed or removed.' },
+    ARCHIVED: { description: 'The record was archived; it stays readable by id.' },
+    DELETED: { description: 'The record was removed.' },
+  },
 });
 
 @Directive('@shareable')
