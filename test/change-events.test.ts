@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COOPERATION_SLUG } from '../subgraphs/toolkit/reference-data.js';
+import 'reflect-metadata';
+import pg from 'pg';
 import { inject } from 'vitest';
+import { projectsSubgraph } from '../subgraphs/projects/server.js';
+import { startSubgraph } from '../subgraphs/toolkit/service.js';
 import { graphql, tokenFor } from './client.js';
 
 /** History of every record and the harvestable change feed (issue 13), through the gateway. */
@@ -138,6 +142,28 @@ describe('history of a record (acceptance)', () => {
     expect(big.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     const forged = await graphql(`{ project(slug: "${COOPERATION_SLUG}") { history(after: "bm9wZQ") { totalCount } } }`);
     expect(forged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('a later seed records what it adds, as the seed; the first seed recorded nothing', async () => {
+    const slug = 'leader-region-kleeblatt';
+    const { data: before } = await graphql(`{ project(slug: "${slug}") { id history(first: 5) { totalCount } } }`);
+    expect(before.project.history.totalCount).toBe(0);
+    // The reference record disappears behind the subgraph's back; the next start's seed puts it back.
+    const client = new pg.Client({ connectionString: inject('databaseUrls').projects });
+    await client.connect();
+    try {
+      await client.query('delete from project where slug = $1', [slug]);
+    } finally {
+      await client.end();
+    }
+    const second = await startSubgraph(projectsSubgraph, { databaseUrl: inject('databaseUrls').projects, port: 0, migrate: true, seed: true });
+    await second.stop();
+    const { data } = await graphql(`{ project(slug: "${slug}") { id history(first: 5) { edges { node { operation version changedBy { organization { slug } role } changedFields { field newValue } } } } } }`);
+    expect(data.project.id).toBe(before.project.id);
+    const [event] = data.project.history.edges.map((edge: any) => edge.node);
+    expect(event).toMatchObject({ operation: 'CREATED', version: 1, changedBy: { organization: null, role: 'seed' } });
+    expect(event.changedFields.find((field: any) => field.field === 'title').newValue).toBe('LEADER-Region Kleeblatt');
+    expect(event.changedFields.filter((field: any) => field.field.startsWith('participants.')).length).toBeGreaterThan(0);
   });
 });
 
