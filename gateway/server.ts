@@ -19,6 +19,7 @@ import { createExportRouter } from './export.js';
 import { admissionPlugin } from './admission.js';
 import { limitsFromEnv, requestShape } from './limits.js';
 import { createMapsRouter } from './maps.js';
+import { createChangesFeedRouter } from './changes-feed.js';
 import { playgroundRouter } from './playground.js';
 import { PLAYGROUND_TABS } from './playground-examples.js';
 import { loadTrustedDocuments, trustedDocumentRequests } from './trusted-documents.js';
@@ -111,9 +112,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use('/profiles', admitClient(budget, 'file', fileCost));
   app.use('/export', admitClient(budget, 'file', fileCost));
   app.use('/maps', admitClient(budget, 'file', fileCost));
+  app.use('/feeds', admitClient(budget, 'file', fileCost));
   app.use(createProfilesRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
   app.use(createExportRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
   app.use(createMapsRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
+  app.use(createChangesFeedRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
   // Partner apps' registered operations, and the playground's saved ones (see trusted-documents.ts).
   const trustedDocuments = loadTrustedDocuments(path.resolve(REPO_ROOT, envString('TRUSTED_DOCUMENTS_DIR', 'trusted-documents')), PLAYGROUND_TABS.map((tab) => tab.query));
   app.use(

@@ -26,6 +26,8 @@ async function main() {
   const env: Record<string, string> = {};
   const needEmbedded = subgraphs.filter((subgraph) => !process.env[`${envPrefix(subgraph.name)}_DATABASE_URL`]);
   if (needEmbedded.length) {
+    // The embedded default is a machine of one's own: webhooks may go to local receivers.
+    env.WEBHOOK_ALLOW_PRIVATE = process.env.WEBHOOK_ALLOW_PRIVATE || 'true';
     embedded = await startEmbeddedPostgres({ log: console.log });
     console.log(`PostgreSQL (embedded) on 127.0.0.1:${embedded.port}, data in ${defaultDataDir()}`);
     // Supervised like the services: if the server dies, it is started again on the same data.

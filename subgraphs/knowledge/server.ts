@@ -11,6 +11,7 @@ import { resolveKnowledgeResourceReference } from './resource.reference.js';
 import { KnowledgeResourceResolver } from './resource.resolver.js';
 import { seedKnowledge } from './seed.js';
 import { KnowledgeStatisticsResolver } from './statistics.resolver.js';
+import { KnowledgeResourceHistoryResolver } from './resource.changes.js';
 
 /**
  * The knowledge subgraph: what the region knows and learned. Owns `KnowledgeResource`; adds
@@ -23,7 +24,7 @@ export const knowledgeSubgraph = defineSubgraph({
   migrations,
   buildSchema: () =>
     buildFederatedSchema(
-      { resolvers: [KnowledgeResourceResolver, OrganizationResourcesResolver, ProjectResourcesResolver, KnowledgeStatisticsResolver, KnowledgeResourceMutationResolver, KnowledgeResourceImportResolver] },
+      { resolvers: [KnowledgeResourceResolver, OrganizationResourcesResolver, ProjectResourcesResolver, KnowledgeStatisticsResolver, KnowledgeResourceMutationResolver, KnowledgeResourceImportResolver, KnowledgeResourceHistoryResolver] },
       // Organization and Project are resolved from their key alone: the representation is the stub.
       { KnowledgeResource: { __resolveReference: resolveKnowledgeResourceReference } },
     ),

@@ -13,6 +13,10 @@ import { PersonEntity } from './person.entity.js';
 import { ContactPersonMutationResolver } from './person.mutation.js';
 import { ContactPersonResolver } from './person.resolver.js';
 import { seedOrganizations } from './seed.js';
+import { ChangeFeedResolver } from './organization.changes.js';
+import { WebhookResolver } from './webhook.resolver.js';
+import { envBool } from '../toolkit/config.js';
+import { startWebhookDispatcher } from '../toolkit/webhook-dispatcher.js';
 
 /** The organizations subgraph: who is who in the region. Owns `Organization`. */
 export const organizationsSubgraph = defineSubgraph({
@@ -22,7 +26,7 @@ export const organizationsSubgraph = defineSubgraph({
   buildSchema: () =>
     buildFederatedSchema(
       {
-        resolvers: [OrganizationResolver, TopicCoverageContributionResolver, DistrictProjectCountContributionResolver, ContactPersonResolver, OrganizationMutationResolver, ContactPersonMutationResolver],
+        resolvers: [OrganizationResolver, TopicCoverageContributionResolver, DistrictProjectCountContributionResolver, ContactPersonResolver, OrganizationMutationResolver, ContactPersonMutationResolver, ChangeFeedResolver, WebhookResolver],
         // Reached only through the gateway (`_entities`), never from this subgraph's own fields.
         orphanedTypes: [TopicCoverageContribution, DistrictProjectCountContribution],
       },
@@ -30,4 +34,6 @@ export const organizationsSubgraph = defineSubgraph({
     ),
   createLoaders: createOrganizationLoaders,
   seed: seedOrganizations,
+  // The hub of change events: merges the feed and delivers webhooks (WEBHOOKS_ENABLED=false turns deliveries off).
+  background: (database, databaseUrl) => (envBool('WEBHOOKS_ENABLED', true) ? startWebhookDispatcher(database, databaseUrl) : Promise.resolve({ stop: async () => undefined })),
 });

@@ -17,6 +17,7 @@ import { seedProjects } from './seed.js';
 import { ProjectStatisticsFieldsResolver, ProjectStatisticsResolver } from './statistics.resolver.js';
 import { TopicEntity } from './topic.entity.js';
 import { TopicResolver } from './topic.resolver.js';
+import { ProjectHistoryResolver } from './project.changes.js';
 
 /** The projects subgraph: what runs in the region and who takes part. Owns `Project` and `Topic`. */
 export const projectsSubgraph = defineSubgraph({
@@ -24,7 +25,7 @@ export const projectsSubgraph = defineSubgraph({
   entities: [ProjectEntity, TopicEntity, ParticipationEntity, FundingEntity],
   migrations,
   buildSchema: () =>
-    buildFederatedSchema({ resolvers: [ProjectResolver, TopicResolver, ParticipantResolver, OrganizationProjectsResolver, ProjectStatisticsResolver, ProjectStatisticsFieldsResolver, TopicCoverageResolver, ProjectMutationResolver, ParticipantMutationResolver, ProjectImportResolver] }, projectReferences),
+    buildFederatedSchema({ resolvers: [ProjectResolver, TopicResolver, ParticipantResolver, OrganizationProjectsResolver, ProjectStatisticsResolver, ProjectStatisticsFieldsResolver, TopicCoverageResolver, ProjectMutationResolver, ParticipantMutationResolver, ProjectImportResolver, ProjectHistoryResolver] }, projectReferences),
   createLoaders: createProjectLoaders,
   seed: seedProjects,
 });

@@ -5,6 +5,7 @@ import type { RequestHandler } from 'express';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import { envInt } from './config.js';
+import { CHANGE_EVENT_TABLES, ChangeCapture } from './change-events.js';
 import { REPO_ROOT } from './paths.js';
 
 export interface DatabaseDefinition {
@@ -33,6 +34,10 @@ export function ormConfig(definition: DatabaseDefinition, clientUrl: string, { s
     clientUrl,
     entities: definition.entities,
     extensions: [Migrator],
+    // Notes what each write transaction changes, for its change events.
+    subscribers: [new ChangeCapture()],
+    // Tables written in SQL by the change events and webhooks (no entities): generated migrations leave them alone.
+    schemaGenerator: { skipTables: [...CHANGE_EVENT_TABLES, /^webhook_/] },
     migrations: {
       // Listed explicitly: no file globbing at start-up, same behaviour under tsx, tsc and vitest.
       migrationsList: definition.migrations,

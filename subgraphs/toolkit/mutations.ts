@@ -2,6 +2,7 @@ import {
   LockMode, OptimisticLockError, UniqueConstraintViolationException, type EntityManager, type EntityName,
 } from '@mikro-orm/postgresql';
 import type { Viewer } from './auth.js';
+import { snapshotBeforeChange, transactionalWithChanges } from './change-events.js';
 import { ConflictError, NotFoundError } from './errors.js';
 import { isUuid, looksLikeSlug, slugify } from './ids.js';
 import { slugGivenAsId } from './validation.js';
@@ -18,13 +19,14 @@ interface Versioned {
 }
 
 /**
- * Runs `work` in one transaction: on any error nothing of it stays. A duplicate key is a CONFLICT;
+ * Runs `work` in one transaction: on any error nothing of it stays. The change events of what it
+ * wrote are recorded in the same transaction (change-events.ts). A duplicate key is a CONFLICT;
  * creates pass `retries` because two of them may pick the same fresh slug at the same moment.
  */
 export async function writeTransaction<T>(em: EntityManager, work: (em: EntityManager) => Promise<T>, retries = 0): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await em.transactional(work);
+      return await transactionalWithChanges(em, work);
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
         if (attempt < retries) continue;
@@ -46,6 +48,8 @@ export async function lockRecord<T extends object>(em: EntityManager, entity: En
   if (lookup && looksLikeSlug(id)) throw slugGivenAsId(id, 'input.id', lookup);
   const record = isUuid(id) ? await em.findOne(entity, { id } as never, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
   if (!record) throw new NotFoundError(`There is no ${what} with id ${id}`);
+  // The values before the change, for its change event.
+  snapshotBeforeChange(record);
   return record;
 }
 

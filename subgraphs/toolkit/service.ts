@@ -18,6 +18,8 @@ import { jsonHttpErrors } from './http-errors.js';
 import { requestLogging, serviceLogger } from './logger.js';
 import { traceRequests } from './tracing.js';
 import { createMetrics } from './metrics.js';
+import { authorOf, markSeeded, SEED_AUTHOR, setChangeAuthor, transactionalWithChanges } from './change-events.js';
+import { changeFeedRouter } from './change-feed.js';
 
 /** Everything that makes a subgraph: its data, its schema, its per-request loaders, its seed. */
 export interface SubgraphDefinition<Loaders> extends DatabaseDefinition {
@@ -25,6 +27,8 @@ export interface SubgraphDefinition<Loaders> extends DatabaseDefinition {
   createLoaders(em: EntityManager): Loaders;
   /** Inserts what is missing from the reference data; never overwrites what partners changed. */
   seed(em: EntityManager): Promise<void>;
+  /** Work this subgraph runs beside its requests (the webhook dispatcher); stopped before the pool closes. */
+  background?(database: Database, databaseUrl: string): Promise<{ stop(): Promise<void> }>;
 }
 
 export function defineSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): SubgraphDefinition<Loaders> {
@@ -63,11 +67,16 @@ export function subgraphSchema(definition: SubgraphDefinition<unknown>): Promise
   return schema;
 }
 
+/** The first seed fills an empty database silently; later seeds record change events for what they add. */
 export async function seedDatabase(definition: SubgraphDefinition<unknown>, database: Database): Promise<void> {
-  await database.orm.em.fork().transactional(async (em) => {
-    await em.execute('set local statement_timeout = 0'); // reference data may take a while on a slow disk
+  // Reference data may take a while on a slow disk: no statement timeout for seeding.
+  const seed = async (em: EntityManager) => {
+    await em.execute('set local statement_timeout = 0');
     await definition.seed(em);
-  });
+  };
+  const first = await database.orm.em.fork().transactional((em) => markSeeded(em));
+  if (first) await database.orm.em.fork().transactional(seed);
+  else await transactionalWithChanges(database.orm.em.fork(), seed, SEED_AUTHOR);
 }
 
 export async function startSubgraph<Loaders>(
@@ -115,6 +124,8 @@ export async function startSubgraph<Loaders>(
       res.status(503).json({ status: 'unavailable', service: definition.name, reason: 'database unreachable' });
     }
   });
+  // Each subgraph's part of the change feed, for the subgraph that merges them (gateway's secret only).
+  app.use('/internal', requireGateway(gatewaySecret()), express.json({ limit: '64kb' }), changeFeedRouter(definition.name, database));
   app.use(
     '/graphql',
     traceRequests(definition.name),
@@ -128,6 +139,7 @@ export async function startSubgraph<Loaders>(
         const em = database.orm.em.fork();
         const requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
         const viewer = await viewerFromHeaders(req.headers);
+        if (viewer) setChangeAuthor(em, authorOf(viewer, requestId));
         return { em, loaders: definition.createLoaders(em), requestId, viewer };
       },
     }),
@@ -141,6 +153,7 @@ export async function startSubgraph<Loaders>(
     httpServer.listen(port, options.host ?? '127.0.0.1', () => resolve());
   });
   const actualPort = (httpServer.address() as AddressInfo).port;
+  const background = await definition.background?.(database, options.databaseUrl);
 
   return {
     name: definition.name,
@@ -149,6 +162,7 @@ export async function startSubgraph<Loaders>(
     database,
     async stop() {
       await apollo.stop();
+      await background?.stop();
       await database.orm.close();
     },
   };

@@ -2,9 +2,11 @@
 import { Migration20261127171925 } from './Migration20261127171925.js';
 import { Migration20261201090000_search } from './Migration20261201090000_search.js';
 import { Migration20261201120000_published_profile } from './Migration20261201120000_published_profile.js';
+import { Migration20261201120000_change_events } from './Migration20261201120000_change_events.js';
 
 export const migrations = [
   { name: 'Migration20261127171925', class: Migration20261127171925 },
   { name: 'Migration20261201090000_search', class: Migration20261201090000_search },
   { name: 'Migration20261201120000_published_profile', class: Migration20261201120000_published_profile },
+  { name: 'Migration20261201120000_change_events', class: Migration20261201120000_change_events },
 ];
