@@ -99,9 +99,21 @@ query Statistics {
   projectStatistics {
     byTopic { topic { key } count }
     byStatus { status count }
-    byDistrict { district { ags name } count inhabitantsPerKm2 projectsPer100000Inhabitants populationReferenceDate }
-    fundingBySource { source amountEur count withoutAmount }
-    byOrganization(first: 10) { organization { name } projectsLed projectsJoined }
+    byDistrict {
+      district { ags name }
+      count
+      inhabitantsPerKm2
+      projectsPer100000Inhabitants
+      populationReferenceDate
+    }
+    fundingBySource {
+      source amountEur count withoutAmount
+    }
+    byOrganization(first: 10) {
+      organization { name }
+      projectsLed
+      projectsJoined
+    }
   }
 }
 

@@ -300,7 +300,7 @@ describe('GET /feeds/changes.atom', () => {
     for (const [query, parameter] of [['?colour=red', 'colour'], ['?types=PEOPLE', 'types'], ['?limit=0', 'limit'], ['?ags=abc', 'ags']]) {
       const response = await feed(query);
       expect(response.status, query).toBe(400);
-      const body = await response.json();
+      const body = (await response.json()) as { errors: { extensions: Record<string, unknown> }[] };
       expect(body.errors[0].extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', parameter });
     }
   });

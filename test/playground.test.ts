@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// page.evaluate callbacks run in the browser.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kind, parse } from 'graphql';
