@@ -100,19 +100,13 @@ query Statistics {
     byTopic { topic { key } count }
     byStatus { status count }
     byDistrict {
-      district { ags name }
-      count
-      inhabitantsPerKm2
+      district { name } count inhabitantsPerKm2
       projectsPer100000Inhabitants
       populationReferenceDate
     }
-    fundingBySource {
-      source amountEur count withoutAmount
-    }
-    byOrganization(first: 10) {
-      organization { name }
-      projectsLed
-      projectsJoined
+    fundingBySource { source amountEur withoutAmount }
+    byOrganization(first: 5) {
+      organization { name } projectsLed projectsJoined
     }
   }
 }

@@ -37,6 +37,12 @@ const result = (page: Page): Promise<string> => page.evaluate(() => (document.qu
  */
 async function runOperation(page: Page, name: string, expected: string) {
   const line = page.locator('.graphiql-query-editor .CodeMirror-line', { hasText: new RegExp(`^(query|mutation) ${name}\\b`) });
+  // CodeMirror renders only the lines in view: scroll the operation's first line into it.
+  await page.evaluate((operation) => {
+    const editor = (document.querySelectorAll('.CodeMirror')[0] as any).CodeMirror;
+    const index = editor.getValue().split('\n').findIndex((text: string) => new RegExp(`^(query|mutation) ${operation}\\b`).test(text));
+    editor.scrollIntoView({ line: index, ch: 0 }, 100);
+  }, name);
   for (let attempt = 1; ; attempt += 1) {
     await setEditor(page, 3, '');
     await line.click();
