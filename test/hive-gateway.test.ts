@@ -30,9 +30,10 @@ const FIRST_QUERY = `{
   }
   organizations(filter: { parentAgs: "05554" }, first: 50) { totalCount edges { node { name ags } } }
 }`;
-const RENAME = `mutation Rename($id: ID!, $version: Int!) {
-  updateProject(input: { id: $id, version: $version, title: "Informelle Regionalentwicklung im Münsterland" }) { project { version updatedBy } }
+const RENAME = `mutation Rename($id: ID!, $version: Int!, $title: String!) {
+  updateProject(input: { id: $id, version: $version, title: $title }) { project { version title updatedBy } }
 }`;
+const TITLE = 'Informelle Regionalentwicklung im Münsterland';
 
 describe('the supergraph on Hive Gateway (another Federation 2 router)', () => {
   let server: http.Server;
@@ -77,11 +78,16 @@ describe('the supergraph on Hive Gateway (another Federation 2 router)', () => {
   });
 
   it('forwards the partner token: a write succeeds signed in and is refused without it', async () => {
-    const { data } = await graphql('{ project(slug: "informelle-regionalentwicklung-im-muensterland") { id version } }');
-    const anonymous = await graphql(RENAME, data.project, { url, gatewaySecret: false });
+    // Read through Hive Gateway too: our gateway's response cache may hold an older version.
+    const { data } = await graphql('{ project(slug: "informelle-regionalentwicklung-im-muensterland") { id version } }', {}, { url, gatewaySecret: false });
+    const anonymous = await graphql(RENAME, { ...data.project, title: `${TITLE} (Hive)` }, { url, gatewaySecret: false });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const signedIn = await graphql(RENAME, data.project, { url, gatewaySecret: false, token: await tokenFor('kreis-borken', 'editor') });
+    // A real change (an update that changes nothing keeps its version), then the title back.
+    const token = await tokenFor('kreis-borken', 'editor');
+    const signedIn = await graphql(RENAME, { ...data.project, title: `${TITLE} (Hive)` }, { url, gatewaySecret: false, token });
     expect(signedIn.errors).toBeUndefined();
-    expect(signedIn.data.updateProject.project).toEqual({ version: data.project.version + 1, updatedBy: 'kreis-borken' });
+    expect(signedIn.data.updateProject.project).toEqual({ version: data.project.version + 1, title: `${TITLE} (Hive)`, updatedBy: 'kreis-borken' });
+    const back = await graphql(RENAME, { id: data.project.id, version: data.project.version + 1, title: TITLE }, { url, gatewaySecret: false, token });
+    expect(back.data.updateProject.project).toEqual({ version: data.project.version + 2, title: TITLE, updatedBy: 'kreis-borken' });
   });
 });
