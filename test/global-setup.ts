@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { SUBGRAPH_SERVICES } from '../subgraphs/services.js';
 import { envPrefix } from '../subgraphs/toolkit/config.js';
+import { freePort } from '../scripts/lib/free-port.js';
 
 /**
  * Starts the real system once for all test files, exactly as `npm start` does (embedded
@@ -96,13 +96,3 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envPrefix } from '../subgraphs/toolkit/config.js';
+import { freePort } from '../scripts/lib/free-port.js';
 
 /**
  * `npm run new-subgraph` edits the repository it runs in, so everything here happens in a
@@ -69,16 +69,6 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const read = (file: string) => fs.readFileSync(path.join(copy, file), 'utf8');
 const subgraphNames = () => [...read('subgraphs/services.ts').matchAll(/name: '([^']+)'/g)].map((match) => match[1]);

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,6 +10,7 @@ import { GATEWAY_SECRET_HEADER } from '../subgraphs/toolkit/auth.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../subgraphs/toolkit/embedded-postgres.js';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/toolkit/service.js';
 import './client.js';
+import { freePort } from '../scripts/lib/free-port.js';
 
 /** A subgraph of its own on a PostgreSQL of its own, so restarting that server disturbs no other test. */
 const QUERY = '{ organization(slug: "kreis-borken") { name } }';
@@ -25,14 +25,6 @@ async function ask(url: string) {
   return { status: response.status, body: (await response.json()) as any };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('restarts', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'muensterland-restart-'));

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { GATEWAY_SECRET_HEADER, gatewaySecret } from '../../subgraphs/toolkit/auth.js';
 import { envPrefix } from '../../subgraphs/toolkit/config.js';
 import { SUBGRAPH_SERVICES } from '../../subgraphs/services.js';
+import { freePort } from '../lib/free-port.js';
+export { freePort };
 
 /**
  * The system under test, started the way `scripts/start.ts` starts it: each subgraph and each
@@ -22,16 +23,6 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Headers that let a request reach a subgraph directly (subgraphs answer the gateway only). */
 export function subgraphHeaders(): Record<string, string> {

