@@ -13,6 +13,7 @@ import { signPartnerToken } from '../subgraphs/toolkit/auth.js';
 import { MAX_IMPORT_ROWS } from '../subgraphs/toolkit/batch.import.js';
 import { envInt } from '../subgraphs/toolkit/config.js';
 import { usesExternalKeys } from '../subgraphs/toolkit/secrets.js';
+import { postGraphQL, type GraphQLAnswer } from './lib/graphql-post.js';
 
 /**
  * `npm run import -- <file.csv|file.json> --type projects|resources --as <organization slug>`
@@ -400,25 +401,12 @@ async function readRows(type: ImportType, file: string, problems: Problem[]): Pr
 // ---------------------------------------------------------------------------------------------
 // The gateway.
 
-interface GraphQLAnswer {
-  status: number;
-  data?: Record<string, any>;
-  errors?: { message: string; extensions?: Record<string, any> }[];
-}
-
 async function request(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<GraphQLAnswer> {
-  let response: globalThis.Response;
   try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
+    return await postGraphQL(url, query, variables, { token });
   } catch (error) {
     return { status: 0, errors: [{ message: `cannot reach the gateway at ${url} (${error instanceof Error ? error.message : error}); start the system with \`npm start\`, or pass --gateway <url>`, extensions: { code: 'NO_ANSWER' } }] };
   }
-  const body = (await response.json().catch(() => ({ errors: [{ message: `HTTP ${response.status} without a GraphQL answer` }] }))) as Omit<GraphQLAnswer, 'status'>;
-  return { status: response.status, ...body };
 }
 
 const ROW_PROBLEM = /^line (\d+)(?:, ([^:]+))?: (.*)$/;

@@ -11,6 +11,7 @@ import { scaleDatabaseNames, scalePostgres } from './bench/scale-databases.js';
 import { Launcher } from './bench/system.js';
 import { NESTED_QUERY, SINGLE_SUBGRAPH_QUERY } from './bench/workloads.js';
 import { ATTACKER, normalClientIdentity, runAttacker, type AttackTally } from './bench/attack.js';
+import { postGraphQL, type GraphQLAnswer } from './lib/graphql-post.js';
 
 /**
  * `npm run soak -- --attack --seconds 120 [--clients 8]`: the same normal clients, each a partner
@@ -214,15 +215,10 @@ async function main() {
   }
 }
 
-async function post(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<any> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(15_000),
-  });
-  if (!response.ok) throw new Error(`HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`);
-  return response.json();
+async function post(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<GraphQLAnswer> {
+  const answer = await postGraphQL(url, query, variables, { token, timeoutMs: 15_000 });
+  if (answer.status < 200 || answer.status >= 300) throw new Error(`HTTP ${answer.status}: ${JSON.stringify(answer.errors).slice(0, 200)}`);
+  return answer;
 }
 
 async function expectData(pending: Promise<any>): Promise<void> {

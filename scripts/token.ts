@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, signPartnerToken, type Role } from '../subgraphs/toolkit/auth.js';
 import { envInt } from '../subgraphs/toolkit/config.js';
 import { usesExternalKeys } from '../subgraphs/toolkit/secrets.js';
+import { postGraphQL } from './lib/graphql-post.js';
 
 /**
  * `npm run -s token -- --org <organization slug> --role editor [--expires 8h]`: prints a partner
@@ -32,15 +33,9 @@ if (usesExternalKeys()) fail('AUTH_JWKS_URL or AUTH_PUBLIC_KEY is set: partner t
 const gatewayUrl = process.env.GATEWAY_URL || `http://127.0.0.1:${envInt('GATEWAY_PORT', 4000)}/graphql`;
 let organization: { name: string } | null;
 try {
-  const response = await fetch(gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'query($slug: String!) { organization(slug: $slug) { name } }', variables: { slug: org } }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const body = (await response.json()) as { data?: { organization: { name: string } | null } };
-  if (!body.data) throw new Error(`HTTP ${response.status}`);
-  organization = body.data.organization;
+  const answer = await postGraphQL<{ organization: { name: string } | null }>(gatewayUrl, 'query($slug: String!) { organization(slug: $slug) { name } }', { slug: org }, { timeoutMs: 10_000 });
+  if (!answer.data) throw new Error(`HTTP ${answer.status}`);
+  organization = answer.data.organization;
 } catch (error) {
   fail(`Cannot ask the gateway at ${gatewayUrl} whether "${org}" exists (${error instanceof Error ? error.message : error}). Start the system with \`npm start\`, or set GATEWAY_URL.`, 1);
 }

@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import { GATEWAY_SECRET_HEADER, signPartnerToken, type Role } from '../subgraphs/toolkit/auth.js';
+import { postGraphQL, type GraphQLAnswer } from '../scripts/lib/graphql-post.js';
 
 // Services that tests start in-process (a second gateway, a restarted subgraph) must share the
 // running system's secrets, and so must the tokens tests sign.
@@ -7,11 +8,8 @@ process.env.GATEWAY_SECRET = inject('gatewaySecret');
 process.env.AUTH_SECRET = inject('tokenSecret');
 for (const name of ['AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY', 'AUTH_ISSUER', 'AUTH_AUDIENCE']) delete process.env[name];
 
-export interface GraphQLResponse<T = any> {
-  status: number;
-  data?: T;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
-}
+/** A GraphQL answer with its HTTP status. */
+export type GraphQLResponse<T = any> = GraphQLAnswer<T>;
 
 export interface RequestOptions {
   /** Default: the gateway. Other URLs (subgraphs) get the gateway's secret unless `gatewaySecret` is false. */
@@ -29,18 +27,7 @@ export async function graphql<T = any>(
   { url = `${inject('gatewayUrl')}/graphql`, headers = {}, token, gatewaySecret = true }: RequestOptions = {},
 ): Promise<GraphQLResponse<T>> {
   const toSubgraph = !url.startsWith(inject('gatewayUrl'));
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(toSubgraph && gatewaySecret ? { [GATEWAY_SECRET_HEADER]: inject('gatewaySecret') } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
-  return { status: response.status, ...body };
+  return postGraphQL<T>(url, query, variables, { token, headers: { ...(toSubgraph && gatewaySecret ? { [GATEWAY_SECRET_HEADER]: inject('gatewaySecret') } : {}), ...headers } });
 }
 
 export const subgraphUrl = (name: string) => inject('subgraphUrls')[name];
