@@ -1,4 +1,4 @@
-import { isRegionalAdmin, type Viewer } from '../toolkit/auth.js';
+import { isRegionalAdmin, type Partner } from '../toolkit/auth.js';
 import { ForbiddenError } from '../toolkit/errors.js';
 import type { KnowledgeResourceEntity } from './resource.entity.js';
 import type { ProjectMembers } from './resource.validation.js';
@@ -11,26 +11,26 @@ import type { ProjectMembers } from './resource.validation.js';
  */
 
 /** The author organization may change a resource. */
-export function assertMayEditResource(viewer: Viewer, resource: KnowledgeResourceEntity): void {
-  if (isRegionalAdmin(viewer) || resource.authorOrganizationId === viewer.organizationId) return;
+export function assertMayEditResource(partner: Partner, resource: KnowledgeResourceEntity): void {
+  if (isRegionalAdmin(partner) || resource.authorOrganizationId === partner.organizationId) return;
   throw new ForbiddenError(
     resource.authorOrganizationId
-      ? `Only the organization that authored "${resource.title}" (or an admin of the Münsterland e.V.) may change it; your token is for ${viewer.organizationSlug}`
+      ? `Only the organization that authored "${resource.title}" (or an admin of the Münsterland e.V.) may change it; your token is for ${partner.organizationSlug}`
       : `"${resource.title}" has no author organization: only an admin of the Münsterland e.V. may change it`,
   );
 }
 
 /** An editor publishes resources as its own organization. */
-export function assertMayAuthor(viewer: Viewer, authorOrganizationId: string): void {
-  if (isRegionalAdmin(viewer) || authorOrganizationId === viewer.organizationId) return;
-  throw new ForbiddenError(`You may publish resources only as your own organization (${viewer.organizationSlug}), or as an admin of the Münsterland e.V. for any`);
+export function assertMayAuthor(partner: Partner, authorOrganizationId: string): void {
+  if (isRegionalAdmin(partner) || authorOrganizationId === partner.organizationId) return;
+  throw new ForbiddenError(`You may publish resources only as your own organization (${partner.organizationSlug}), or as an admin of the Münsterland e.V. for any`);
 }
 
 /** The author leads or takes part in every project the resource is related to. */
-export function assertMayRelate(viewer: Viewer, authorOrganizationId: string, projects: ProjectMembers[]): void {
-  if (isRegionalAdmin(viewer)) return;
+export function assertMayRelate(partner: Partner, authorOrganizationId: string, projects: ProjectMembers[]): void {
+  if (isRegionalAdmin(partner)) return;
   const foreign = projects.find((project) => !project.organizationIds.includes(authorOrganizationId));
   if (foreign) {
-    throw new ForbiddenError(`Only organizations that lead or take part in "${foreign.title}" may relate their resources to it; ${viewer.organizationSlug} does not (add your participation first)`);
+    throw new ForbiddenError(`Only organizations that lead or take part in "${foreign.title}" may relate their resources to it; ${partner.organizationSlug} does not (add your participation first)`);
   }
 }

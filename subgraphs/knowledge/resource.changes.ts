@@ -47,7 +47,7 @@ export class KnowledgeResourceHistoryResolver {
   @FieldResolver(() => ChangeEventConnection, {
     description: 'Every change of this resource, newest first: the fields with old and new values, who and when. Stays readable when the resource is archived.',
   })
-  history(@Root() resource: KnowledgeResourceEntity, @Args(() => HistoryArgs) args: HistoryArgs, @Ctx() { em, viewer }: RequestContext<KnowledgeLoaders>) {
-    return recordHistory(em, 'knowledge', 'KNOWLEDGE_RESOURCE', resource.id, args, viewer, organizationStubs);
+  history(@Root() resource: KnowledgeResourceEntity, @Args(() => HistoryArgs) args: HistoryArgs, @Ctx() { em, partner }: RequestContext<KnowledgeLoaders>) {
+    return recordHistory(em, 'knowledge', 'KNOWLEDGE_RESOURCE', resource.id, args, partner, organizationStubs);
   }
 }

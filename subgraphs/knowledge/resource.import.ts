@@ -62,9 +62,9 @@ export class KnowledgeResourceImportResolver {
   })
   async importKnowledgeResources(
     @Arg('input', () => ImportKnowledgeResourcesInput, { description: 'What to write (see the fields of `ImportKnowledgeResourcesInput`).' }) input: ImportKnowledgeResourcesInput,
-    @Ctx() { em, viewer }: Context,
+    @Ctx() { em, partner }: Context,
   ): Promise<ImportKnowledgeResourcesPayload> {
-    const writer = requireWriter(viewer);
+    const writer = requireWriter(partner);
     const authorOrganizationId = writer.organizationId;
     assertMayAuthor(writer, authorOrganizationId);
 

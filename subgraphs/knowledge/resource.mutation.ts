@@ -20,9 +20,9 @@ export class KnowledgeResourceMutationResolver {
   @Mutation(() => KnowledgeResourcePayload, { description: 'Publishes a knowledge resource as your organization (an admin of the Münsterland e.V. may name any author).' })
   async createKnowledgeResource(
     @Arg('input', () => CreateKnowledgeResourceInput, { description: 'What to write (see the fields of `CreateKnowledgeResourceInput`).' }) input: CreateKnowledgeResourceInput,
-    @Ctx() { em, viewer }: Context,
+    @Ctx() { em, partner }: Context,
   ): Promise<KnowledgeResourcePayload> {
-    const writer = requireWriter(viewer);
+    const writer = requireWriter(partner);
     const title = resourceTitle(input.title);
     const authorOrganizationId = input.authorOrganizationId == null ? writer.organizationId : requiredId(input.authorOrganizationId, 'input.authorOrganizationId');
     assertMayAuthor(writer, authorOrganizationId);
@@ -42,9 +42,9 @@ export class KnowledgeResourceMutationResolver {
   @Mutation(() => KnowledgeResourcePayload, { description: 'Changes a resource your organization authored. Name the version you read: a stale one gets CONFLICT.' })
   async updateKnowledgeResource(
     @Arg('input', () => UpdateKnowledgeResourceInput, { description: 'What to write (see the fields of `UpdateKnowledgeResourceInput`).' }) input: UpdateKnowledgeResourceInput,
-    @Ctx() { em, viewer }: Context,
+    @Ctx() { em, partner }: Context,
   ): Promise<KnowledgeResourcePayload> {
-    const writer = requireWriter(viewer);
+    const writer = requireWriter(partner);
     if (input.kind === null) throw new BadUserInputError('input.kind cannot be null', 'input.kind');
     const changes: Partial<KnowledgeResourceEntity> = {
       ...resourceChanges(input),
@@ -74,9 +74,9 @@ export class KnowledgeResourceMutationResolver {
   })
   async archiveKnowledgeResource(
     @Arg('input', () => ArchiveKnowledgeResourceInput, { description: 'What to write (see the fields of `ArchiveKnowledgeResourceInput`).' }) input: ArchiveKnowledgeResourceInput,
-    @Ctx() { em, viewer }: Context,
+    @Ctx() { em, partner }: Context,
   ): Promise<KnowledgeResourcePayload> {
-    const writer = requireWriter(viewer);
+    const writer = requireWriter(partner);
     const knowledgeResource = await writeTransaction(em, async (tx) => {
       const stored = await lockRecord(tx, KnowledgeResourceEntity, input.id, 'knowledge resource');
       assertMayEditResource(writer, stored);

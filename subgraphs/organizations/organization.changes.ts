@@ -124,7 +124,7 @@ export class ChangeFeedResolver {
       if (!Number.isInteger(first) || first < 1 || first > MAX_CHANGES_PAGE) throw new BadUserInputError(`first must be between 1 and ${MAX_CHANGES_PAGE}`, 'first');
       page = await mergedChanges(decodeCursor(args.after), first, filter);
     }
-    const nodes = await toChangeEvents(page.events.map(({ event }) => event), context.viewer, organizationsOf(context));
+    const nodes = await toChangeEvents(page.events.map(({ event }) => event), context.partner, organizationsOf(context));
     const edges = nodes.map((node, index) => ({ cursor: page.events[index].cursor, node }));
     return {
       edges,
@@ -137,6 +137,6 @@ export class ChangeFeedResolver {
     description: 'Every change of this organization\'s record and contact persons, newest first. Contact persons\' e-mail and phone only for signed-in partners.',
   })
   history(@Root() organization: OrganizationEntity, @Args(() => HistoryArgs) args: HistoryArgs, @Ctx() context: Context) {
-    return recordHistory(context.em, 'organizations', 'ORGANIZATION', organization.id, args, context.viewer, organizationsOf(context));
+    return recordHistory(context.em, 'organizations', 'ORGANIZATION', organization.id, args, context.partner, organizationsOf(context));
   }
 }

@@ -16,8 +16,8 @@ export class OrganizationMutationResolver {
   @Mutation(() => UpdateOrganizationPayload, {
     description: 'Changes your organization\'s contact data: description, website, e-mail, phone, address. Name the version you read: a stale one gets CONFLICT.',
   })
-  async updateOrganization(@Arg('input', () => UpdateOrganizationInput, { description: 'What to write (see the fields of `UpdateOrganizationInput`).' }) input: UpdateOrganizationInput, @Ctx() { em, viewer }: Context): Promise<UpdateOrganizationPayload> {
-    const writer = requireWriter(viewer);
+  async updateOrganization(@Arg('input', () => UpdateOrganizationInput, { description: 'What to write (see the fields of `UpdateOrganizationInput`).' }) input: UpdateOrganizationInput, @Ctx() { em, partner }: Context): Promise<UpdateOrganizationPayload> {
+    const writer = requireWriter(partner);
     const address = input.address === undefined ? {} : {
       street: optionalText(input.address?.street, 'input.address.street', 200) ?? null,
       postalCode: optionalText(input.address?.postalCode, 'input.address.postalCode', 10) ?? null,

@@ -1,4 +1,4 @@
-import { isRegionalAdmin, type Viewer } from '../toolkit/auth.js';
+import { isRegionalAdmin, type Partner } from '../toolkit/auth.js';
 import { ForbiddenError } from '../toolkit/errors.js';
 import type { OrganizationEntity } from './organization.entity.js';
 
@@ -7,9 +7,9 @@ import type { OrganizationEntity } from './organization.entity.js';
  * contact data and contact persons; an admin of the Münsterland e.V. may correct anything. The
  * caller has already been checked to be a writer.
  */
-export function assertMayEditOrganization(viewer: Viewer, organization: Pick<OrganizationEntity, 'id' | 'name'>): void {
-  if (isRegionalAdmin(viewer) || organization.id === viewer.organizationId) return;
+export function assertMayEditOrganization(partner: Partner, organization: Pick<OrganizationEntity, 'id' | 'name'>): void {
+  if (isRegionalAdmin(partner) || organization.id === partner.organizationId) return;
   throw new ForbiddenError(
-    `Only ${organization.name} itself (or an admin of the Münsterland e.V.) may change its data and contact persons; your token is for ${viewer.organizationSlug}`,
+    `Only ${organization.name} itself (or an admin of the Münsterland e.V.) may change its data and contact persons; your token is for ${partner.organizationSlug}`,
   );
 }

@@ -29,8 +29,8 @@ function personChanges(input: ContactPersonFieldsInput): Partial<PersonEntity> {
 @Resolver()
 export class ContactPersonMutationResolver {
   @Mutation(() => ContactPersonPayload, { description: 'Adds a contact person to your organization.' })
-  async createContactPerson(@Arg('input', () => CreateContactPersonInput, { description: 'What to write (see the fields of `CreateContactPersonInput`).' }) input: CreateContactPersonInput, @Ctx() { em, viewer }: Context): Promise<ContactPersonPayload> {
-    const writer = requireWriter(viewer);
+  async createContactPerson(@Arg('input', () => CreateContactPersonInput, { description: 'What to write (see the fields of `CreateContactPersonInput`).' }) input: CreateContactPersonInput, @Ctx() { em, partner }: Context): Promise<ContactPersonPayload> {
+    const writer = requireWriter(partner);
     const organizationId = requiredId(input.organizationId, 'input.organizationId');
     const fields = { ...personChanges(input), name: requiredText(input.name, 'input.name', 200) };
     const contactPerson = await writeTransaction(em, async (tx) => {
@@ -44,8 +44,8 @@ export class ContactPersonMutationResolver {
   }
 
   @Mutation(() => ContactPersonPayload, { description: 'Changes a contact person of your organization. Name the version you read.' })
-  async updateContactPerson(@Arg('input', () => UpdateContactPersonInput, { description: 'What to write (see the fields of `UpdateContactPersonInput`).' }) input: UpdateContactPersonInput, @Ctx() { em, viewer }: Context): Promise<ContactPersonPayload> {
-    const writer = requireWriter(viewer);
+  async updateContactPerson(@Arg('input', () => UpdateContactPersonInput, { description: 'What to write (see the fields of `UpdateContactPersonInput`).' }) input: UpdateContactPersonInput, @Ctx() { em, partner }: Context): Promise<ContactPersonPayload> {
+    const writer = requireWriter(partner);
     const changes = { ...personChanges(input), name: input.name === undefined ? undefined : requiredText(input.name, 'input.name', 200) };
     const contactPerson = await writeTransaction(em, async (tx) => {
       const stored = await lockRecord(tx, PersonEntity, input.id, 'contact person');
@@ -58,8 +58,8 @@ export class ContactPersonMutationResolver {
   }
 
   @Mutation(() => RemoveContactPersonPayload, { description: 'Removes a contact person of your organization, with all their personal data. Name the version you read.' })
-  async removeContactPerson(@Arg('input', () => RemoveContactPersonInput, { description: 'What to write (see the fields of `RemoveContactPersonInput`).' }) input: RemoveContactPersonInput, @Ctx() { em, viewer }: Context): Promise<RemoveContactPersonPayload> {
-    const writer = requireWriter(viewer);
+  async removeContactPerson(@Arg('input', () => RemoveContactPersonInput, { description: 'What to write (see the fields of `RemoveContactPersonInput`).' }) input: RemoveContactPersonInput, @Ctx() { em, partner }: Context): Promise<RemoveContactPersonPayload> {
+    const writer = requireWriter(partner);
     const organization = await writeTransaction(em, async (tx) => {
       const stored = await lockRecord(tx, PersonEntity, input.id, 'contact person');
       const owner = await tx.findOneOrFail(OrganizationEntity, stored.organization.id);

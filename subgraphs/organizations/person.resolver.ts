@@ -10,13 +10,13 @@ type Context = RequestContext<OrganizationLoaders>;
 @Resolver(() => ContactPerson)
 export class ContactPersonResolver {
   @FieldResolver(() => String, { nullable: true, description: 'E-mail address; null unless you are signed in as a partner.' })
-  email(@Root() person: PersonEntity, @Ctx() { viewer }: Context): string | null {
-    return viewer ? person.email ?? null : null;
+  email(@Root() person: PersonEntity, @Ctx() { partner }: Context): string | null {
+    return partner ? person.email ?? null : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Phone number; null unless you are signed in as a partner.' })
-  phone(@Root() person: PersonEntity, @Ctx() { viewer }: Context): string | null {
-    return viewer ? person.phone ?? null : null;
+  phone(@Root() person: PersonEntity, @Ctx() { partner }: Context): string | null {
+    return partner ? person.phone ?? null : null;
   }
 
   @FieldResolver(() => Organization, { description: 'The organization the person works for.' })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   Arg, Args, ArgsType, Ctx, Field, FieldResolver, GraphQLISODateTime, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root,
 } from 'type-graphql';
-import { isRegionalAdmin, requireWriter, type Viewer } from '../toolkit/auth.js';
+import { isRegionalAdmin, requireWriter, type Partner } from '../toolkit/auth.js';
 import { ChangeRecordType } from '../toolkit/change-events.type.js';
 import { PageInfo } from '../toolkit/connection.js';
 import type { RequestContext } from '../toolkit/context.js';
@@ -230,9 +230,9 @@ class WebhookDeliveriesArgs {
   after?: string | null;
 }
 
-function partner(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new UnauthenticatedError('Sign in with a partner token (role editor or admin) to manage webhooks');
-  return requireWriter(viewer);
+function webhookManager(partner: Partner | null): Partner {
+  if (!partner) throw new UnauthenticatedError('Sign in with a partner token (role editor or admin) to manage webhooks');
+  return requireWriter(partner);
 }
 
 function toSubscription(row: SubscriptionRow): WebhookSubscription {
@@ -250,13 +250,13 @@ function toSubscription(row: SubscriptionRow): WebhookSubscription {
   };
 }
 
-/** The subscription, if the viewer may manage it (its organization's partners; the regional admin any); else NOT_FOUND / FORBIDDEN. */
+/** The subscription, if the partner may manage it (its organization's partners; the regional admin any); else NOT_FOUND / FORBIDDEN. */
 async function ownSubscription(context: Context, id: string, field = 'input.id'): Promise<SubscriptionRow> {
-  const viewer = partner(context.viewer);
+  const partner = webhookManager(context.partner);
   if (!isUuid(id)) throw new BadUserInputError(`${field} must be a subscription id`, field);
   const [row] = await context.em.execute<SubscriptionRow[]>(`select * from webhooks.webhook_subscription where id = ?`, [id]);
   if (!row) throw new NotFoundError(`There is no webhook subscription with id ${id}`);
-  if (row.organization_id !== viewer.organizationId && !isRegionalAdmin(viewer)) throw new ForbiddenError(`This webhook subscription belongs to ${row.organization_slug}`);
+  if (row.organization_id !== partner.organizationId && !isRegionalAdmin(partner)) throw new ForbiddenError(`This webhook subscription belongs to ${row.organization_slug}`);
   return row;
 }
 
@@ -276,8 +276,8 @@ async function setStatus(context: Context, id: string, from: WebhookSubscription
 export class WebhookResolver {
   @Query(() => [WebhookSubscription], { description: 'Your organization\'s webhook subscriptions (editors and admins), newest first.' })
   async webhookSubscriptions(@Ctx() context: Context): Promise<WebhookSubscription[]> {
-    const viewer = partner(context.viewer);
-    const rows = await context.em.execute<SubscriptionRow[]>(`select * from webhooks.webhook_subscription where organization_id = ? order by created_at desc, id`, [viewer.organizationId]);
+    const partner = webhookManager(context.partner);
+    const rows = await context.em.execute<SubscriptionRow[]>(`select * from webhooks.webhook_subscription where organization_id = ? order by created_at desc, id`, [partner.organizationId]);
     return rows.map(toSubscription);
   }
 
@@ -329,7 +329,7 @@ export class WebhookResolver {
     description: 'Registers a URL to receive change events (editors and admins); returns the signing secret once. Deliveries follow Standard Webhooks, at least once, in order per record.',
   })
   async createWebhookSubscription(@Arg('input', () => CreateWebhookSubscriptionInput, { description: 'URL, filter and description of the subscription.' }) input: CreateWebhookSubscriptionInput, @Ctx() context: Context): Promise<CreateWebhookSubscriptionPayload> {
-    const viewer = partner(context.viewer);
+    const partner = webhookManager(context.partner);
     if (typeof input.url !== 'string') throw new BadUserInputError('input.url is required', 'input.url');
     const url = await checkWebhookUrl(input.url, 'input.url');
     let filter;
@@ -340,13 +340,13 @@ export class WebhookResolver {
       throw new BadUserInputError((error as Error).message.replace(/^filter\./, 'input.filter.'), field ? `input.${field}` : 'input.filter');
     }
     const description = optionalText(input.description, 'input.description', 500) ?? null;
-    const [{ count }] = await context.em.execute(`select count(*)::int as count from webhooks.webhook_subscription where organization_id = ?`, [viewer.organizationId]);
+    const [{ count }] = await context.em.execute(`select count(*)::int as count from webhooks.webhook_subscription where organization_id = ?`, [partner.organizationId]);
     if (count >= MAX_SUBSCRIPTIONS) throw new BadUserInputError(`An organization may have at most ${MAX_SUBSCRIPTIONS} webhook subscriptions; delete one first`, 'input.url');
     const secret = newWebhookSecret();
     const [row] = await context.em.execute<SubscriptionRow[]>(
       `insert into webhooks.webhook_subscription (id, organization_id, organization_slug, url, description, filter, secret, created_by)
        values (?, ?, ?, ?, ?, ?::jsonb, ?, ?) returning *`,
-      [randomUUID(), viewer.organizationId, viewer.organizationSlug, url, description, JSON.stringify(filter), secret, viewer.organizationSlug],
+      [randomUUID(), partner.organizationId, partner.organizationSlug, url, description, JSON.stringify(filter), secret, partner.organizationSlug],
     );
     return { webhookSubscription: toSubscription(row), secret };
   }

@@ -1,4 +1,4 @@
-import { isRegionalAdmin, type Viewer } from '../toolkit/auth.js';
+import { isRegionalAdmin, type Partner } from '../toolkit/auth.js';
 import { ForbiddenError } from '../toolkit/errors.js';
 import type { ParticipationEntity } from './participation.entity.js';
 import type { ProjectEntity } from './project.entity.js';
@@ -12,26 +12,26 @@ import type { ProjectEntity } from './project.entity.js';
 const ADMIN_HINT = 'or an admin of the Münsterland e.V.';
 
 /** A project's lead organization may change it. */
-export function assertMayEditProject(viewer: Viewer, project: ProjectEntity): void {
-  if (isRegionalAdmin(viewer) || project.leadOrganizationId === viewer.organizationId) return;
+export function assertMayEditProject(partner: Partner, project: ProjectEntity): void {
+  if (isRegionalAdmin(partner) || project.leadOrganizationId === partner.organizationId) return;
   throw new ForbiddenError(
     project.leadOrganizationId
-      ? `Only the lead organization of "${project.title}" (${ADMIN_HINT}) may change it; your token is for ${viewer.organizationSlug}`
+      ? `Only the lead organization of "${project.title}" (${ADMIN_HINT}) may change it; your token is for ${partner.organizationSlug}`
       : `"${project.title}" has no lead organization: only an admin of the Münsterland e.V. may change it`,
   );
 }
 
 /** An editor names its own organization as lead of a new or handed-over project. */
-export function assertMayLead(viewer: Viewer, leadOrganizationId: string): void {
-  if (isRegionalAdmin(viewer) || leadOrganizationId === viewer.organizationId) return;
-  throw new ForbiddenError(`You may make only your own organization (${viewer.organizationSlug}) the lead of a project, ${ADMIN_HINT} any`);
+export function assertMayLead(partner: Partner, leadOrganizationId: string): void {
+  if (isRegionalAdmin(partner) || leadOrganizationId === partner.organizationId) return;
+  throw new ForbiddenError(`You may make only your own organization (${partner.organizationSlug}) the lead of a project, ${ADMIN_HINT} any`);
 }
 
 /** The lead manages every participation of its project; an organization its own. */
-export function assertMayManageParticipation(viewer: Viewer, project: ProjectEntity, participation: Pick<ParticipationEntity, 'organizationId'>): void {
-  if (isRegionalAdmin(viewer) || project.leadOrganizationId === viewer.organizationId) return;
-  if (participation.organizationId === viewer.organizationId) return;
+export function assertMayManageParticipation(partner: Partner, project: ProjectEntity, participation: Pick<ParticipationEntity, 'organizationId'>): void {
+  if (isRegionalAdmin(partner) || project.leadOrganizationId === partner.organizationId) return;
+  if (participation.organizationId === partner.organizationId) return;
   throw new ForbiddenError(
-    `Only the lead organization of "${project.title}" (${ADMIN_HINT}) manages its participants; ${viewer.organizationSlug} may add or change only its own participation`,
+    `Only the lead organization of "${project.title}" (${ADMIN_HINT}) manages its participants; ${partner.organizationSlug} may add or change only its own participation`,
   );
 }

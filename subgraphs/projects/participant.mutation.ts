@@ -23,8 +23,8 @@ type Context = RequestContext<ProjectLoaders>;
 @Resolver()
 export class ParticipantMutationResolver {
   @Mutation(() => ParticipantPayload, { description: 'Adds an organization to a project: its lead adds anyone, an organization may add itself.' })
-  async addParticipant(@Arg('input', () => AddParticipantInput, { description: 'What to write (see the fields of `AddParticipantInput`).' }) input: AddParticipantInput, @Ctx() { em, viewer }: Context): Promise<ParticipantPayload> {
-    const writer = requireWriter(viewer);
+  async addParticipant(@Arg('input', () => AddParticipantInput, { description: 'What to write (see the fields of `AddParticipantInput`).' }) input: AddParticipantInput, @Ctx() { em, partner }: Context): Promise<ParticipantPayload> {
+    const writer = requireWriter(partner);
     const projectId = requiredId(input.projectId, 'input.projectId');
     const organizationId = requiredId(input.organizationId, 'input.organizationId');
     const note = optionalText(input.note, 'input.note', 1000) ?? null;
@@ -42,8 +42,8 @@ export class ParticipantMutationResolver {
   }
 
   @Mutation(() => ParticipantPayload, { description: 'Changes the role or note of a participation: the project\'s lead changes any, an organization its own.' })
-  async updateParticipant(@Arg('input', () => UpdateParticipantInput, { description: 'What to write (see the fields of `UpdateParticipantInput`).' }) input: UpdateParticipantInput, @Ctx() { em, viewer }: Context): Promise<ParticipantPayload> {
-    const writer = requireWriter(viewer);
+  async updateParticipant(@Arg('input', () => UpdateParticipantInput, { description: 'What to write (see the fields of `UpdateParticipantInput`).' }) input: UpdateParticipantInput, @Ctx() { em, partner }: Context): Promise<ParticipantPayload> {
+    const writer = requireWriter(partner);
     if (input.role === null) throw new BadUserInputError('input.role cannot be null', 'input.role');
     const note = optionalText(input.note, 'input.note', 1000);
     const participant = await writeTransaction(em, async (tx) => {
@@ -58,8 +58,8 @@ export class ParticipantMutationResolver {
   }
 
   @Mutation(() => RemoveParticipantPayload, { description: 'Ends a participation: the project\'s lead ends any, an organization its own.' })
-  async removeParticipant(@Arg('input', () => RemoveParticipantInput, { description: 'What to write (see the fields of `RemoveParticipantInput`).' }) input: RemoveParticipantInput, @Ctx() { em, viewer }: Context): Promise<RemoveParticipantPayload> {
-    const writer = requireWriter(viewer);
+  async removeParticipant(@Arg('input', () => RemoveParticipantInput, { description: 'What to write (see the fields of `RemoveParticipantInput`).' }) input: RemoveParticipantInput, @Ctx() { em, partner }: Context): Promise<RemoveParticipantPayload> {
+    const writer = requireWriter(partner);
     const project = await writeTransaction(em, async (tx) => {
       const stored = await lockParticipation(tx, input.id);
       assertMayManageParticipation(writer, stored.project, stored);

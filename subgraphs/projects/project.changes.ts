@@ -80,7 +80,7 @@ export class ProjectHistoryResolver {
   @FieldResolver(() => ChangeEventConnection, {
     description: 'Every change of this project, newest first: the fields with old and new values, who and when. Stays readable when the project is archived.',
   })
-  history(@Root() project: ProjectEntity, @Args(() => HistoryArgs) args: HistoryArgs, @Ctx() { em, viewer }: RequestContext<ProjectLoaders>) {
-    return recordHistory(em, 'projects', 'PROJECT', project.id, args, viewer, organizationStubs);
+  history(@Root() project: ProjectEntity, @Args(() => HistoryArgs) args: HistoryArgs, @Ctx() { em, partner }: RequestContext<ProjectLoaders>) {
+    return recordHistory(em, 'projects', 'PROJECT', project.id, args, partner, organizationStubs);
   }
 }

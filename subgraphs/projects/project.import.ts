@@ -68,8 +68,8 @@ export class ProjectImportResolver {
     description: 'Creates many projects led by your organization in one transaction: every row is checked as `createProject` checks its input, and if any row fails, '
       + 'nothing is written and the error names every bad row (`extensions.rows`: line, field, message). No duplicate check: ask `similarProjects` beforehand.',
   })
-  async importProjects(@Arg('input', () => ImportProjectsInput, { description: 'What to write (see the fields of `ImportProjectsInput`).' }) input: ImportProjectsInput, @Ctx() { em, viewer }: Context): Promise<ImportProjectsPayload> {
-    const writer = requireWriter(viewer);
+  async importProjects(@Arg('input', () => ImportProjectsInput, { description: 'What to write (see the fields of `ImportProjectsInput`).' }) input: ImportProjectsInput, @Ctx() { em, partner }: Context): Promise<ImportProjectsPayload> {
+    const writer = requireWriter(partner);
     const leadOrganizationId = writer.organizationId;
     assertMayLead(writer, leadOrganizationId);
 

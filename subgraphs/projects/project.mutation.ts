@@ -26,8 +26,8 @@ export class ProjectMutationResolver {
   @Mutation(() => CreateProjectPayload, {
     description: 'Creates a project led by your organization (an admin of the Münsterland e.V. may name any lead) and lists existing projects that look like it.',
   })
-  async createProject(@Arg('input', () => CreateProjectInput, { description: 'What to write (see the fields of `CreateProjectInput`).' }) input: CreateProjectInput, @Ctx() { em, viewer }: Context): Promise<CreateProjectPayload> {
-    const writer = requireWriter(viewer);
+  async createProject(@Arg('input', () => CreateProjectInput, { description: 'What to write (see the fields of `CreateProjectInput`).' }) input: CreateProjectInput, @Ctx() { em, partner }: Context): Promise<CreateProjectPayload> {
+    const writer = requireWriter(partner);
     const title = projectTitle(input.title);
     const summary = projectSummary(input.summary);
     const profile = profileChanges(input);
@@ -65,8 +65,8 @@ export class ProjectMutationResolver {
   }
 
   @Mutation(() => UpdateProjectPayload, { description: 'Changes a project your organization leads. Name the version you read: a stale one gets CONFLICT.' })
-  async updateProject(@Arg('input', () => UpdateProjectInput, { description: 'What to write (see the fields of `UpdateProjectInput`).' }) input: UpdateProjectInput, @Ctx() { em, viewer }: Context): Promise<UpdateProjectPayload> {
-    const writer = requireWriter(viewer);
+  async updateProject(@Arg('input', () => UpdateProjectInput, { description: 'What to write (see the fields of `UpdateProjectInput`).' }) input: UpdateProjectInput, @Ctx() { em, partner }: Context): Promise<UpdateProjectPayload> {
+    const writer = requireWriter(partner);
     const changes: Partial<ProjectEntity> = {
       ...profileChanges(input),
       title: input.title === undefined ? undefined : projectTitle(input.title),
@@ -95,8 +95,8 @@ export class ProjectMutationResolver {
   @Mutation(() => ArchiveProjectPayload, {
     description: 'Archives a project your organization leads: it leaves the lists (`includeArchived` shows it) and stays readable by id or slug with `archivedAt`.',
   })
-  async archiveProject(@Arg('input', () => ArchiveProjectInput, { description: 'What to write (see the fields of `ArchiveProjectInput`).' }) input: ArchiveProjectInput, @Ctx() { em, viewer }: Context): Promise<ArchiveProjectPayload> {
-    const writer = requireWriter(viewer);
+  async archiveProject(@Arg('input', () => ArchiveProjectInput, { description: 'What to write (see the fields of `ArchiveProjectInput`).' }) input: ArchiveProjectInput, @Ctx() { em, partner }: Context): Promise<ArchiveProjectPayload> {
+    const writer = requireWriter(partner);
     const project = await writeTransaction(em, async (tx) => {
       const stored = await lockRecord(tx, ProjectEntity, input.id, 'project');
       assertMayEditProject(writer, stored);

@@ -28,8 +28,11 @@ export interface PartnerClaims {
   role: Role;
 }
 
-/** The signed-in partner of a request. */
-export interface Viewer {
+/**
+ * The signed-in partner of a request (the gateway's `Partner` as a subgraph sees it). Its `role`
+ * is viewer, editor or admin: "viewer" names only the role, never the caller.
+ */
+export interface Partner {
   organizationSlug: string;
   /** Resolved by the gateway from the slug; ownership compares ids. */
   organizationId: string;
@@ -118,10 +121,10 @@ export function requireGateway(secret: string): RequestHandler {
 }
 
 /**
- * The viewer of a request that passed `requireGateway`: the token is verified here again, the
+ * The partner of a request that passed `requireGateway`: the token is verified here again, the
  * organization id is the one the gateway resolved. No token: anonymous (null).
  */
-export async function viewerFromHeaders(headers: IncomingHttpHeaders): Promise<Viewer | null> {
+export async function partnerFromHeaders(headers: IncomingHttpHeaders): Promise<Partner | null> {
   const token = bearerToken(headers.authorization);
   if (!token) return null;
   const claims = await verifyPartnerToken(token);
@@ -133,13 +136,13 @@ export async function viewerFromHeaders(headers: IncomingHttpHeaders): Promise<V
 }
 
 /** The Münsterland e.V. runs the regional hub: its admins may correct anything. */
-export function isRegionalAdmin(viewer: Viewer): boolean {
-  return viewer.role === 'admin' && viewer.organizationSlug === PARTNER_SLUGS.muensterland;
+export function isRegionalAdmin(partner: Partner): boolean {
+  return partner.role === 'admin' && partner.organizationSlug === PARTNER_SLUGS.muensterland;
 }
 
-/** The viewer, if it may write at all: anonymous callers and viewer tokens write nothing. */
-export function requireWriter(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new UnauthenticatedError('Sign in with a partner token (role editor or admin) to change data');
-  if (viewer.role === 'viewer') throw new ForbiddenError(`A viewer token of ${viewer.organizationSlug} may read but not change data`);
-  return viewer;
+/** The partner, if it may write at all: anonymous callers and viewer tokens write nothing. */
+export function requireWriter(partner: Partner | null): Partner {
+  if (!partner) throw new UnauthenticatedError('Sign in with a partner token (role editor or admin) to change data');
+  if (partner.role === 'viewer') throw new ForbiddenError(`A viewer token of ${partner.organizationSlug} may read but not change data`);
+  return partner;
 }

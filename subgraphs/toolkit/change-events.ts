@@ -2,7 +2,7 @@ import { ChangeSetType, type EventSubscriber, type FlushEventArgs } from '@mikro
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from './auth.js';
+import type { Partner } from './auth.js';
 
 /**
  * Change events: a transactional outbox in each subgraph's own database.
@@ -83,8 +83,8 @@ export interface ChangeAuthor {
   requestId: string | null;
 }
 
-export function authorOf(viewer: Viewer, requestId: string | null): ChangeAuthor {
-  return { organizationId: viewer.organizationId, organizationSlug: viewer.organizationSlug, role: viewer.role, requestId };
+export function authorOf(partner: Partner, requestId: string | null): ChangeAuthor {
+  return { organizationId: partner.organizationId, organizationSlug: partner.organizationSlug, role: partner.role, requestId };
 }
 
 export const SEED_AUTHOR: ChangeAuthor = { organizationId: null, organizationSlug: 'seed', role: 'seed', requestId: null };

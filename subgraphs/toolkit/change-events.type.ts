@@ -1,6 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { ArgsType, Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
-import type { Viewer } from './auth.js';
+import type { Partner } from './auth.js';
 import { maskFields, readHistory, type ChangeEventRow, type RecordType } from './change-events.js';
 import type { EntityManager } from './database.js';
 import { BadUserInputError } from './errors.js';
@@ -161,8 +161,8 @@ export type OrganizationsById = (ids: string[]) => Promise<Map<string, unknown>>
 
 export const organizationStubs: OrganizationsById = async (ids) => new Map(ids.map((id) => [id, { id }]));
 
-/** Event rows as GraphQL change events, personal data masked unless the viewer is signed in. */
-export async function toChangeEvents(rows: ChangeEventRow[], viewer: Viewer | null, organizations: OrganizationsById) {
+/** Event rows as GraphQL change events, personal data masked unless the partner is signed in. */
+export async function toChangeEvents(rows: ChangeEventRow[], partner: Partner | null, organizations: OrganizationsById) {
   const ids = [...new Set(rows.flatMap((row) => (row.actorOrganizationId ? [row.actorOrganizationId] : [])))];
   const byId = await organizations(ids);
   return rows.map((row) => ({
@@ -172,7 +172,7 @@ export async function toChangeEvents(rows: ChangeEventRow[], viewer: Viewer | nu
     recordTitle: row.recordLabel,
     operation: row.operation,
     version: row.version,
-    changedFields: maskFields(row.changedFields, viewer != null),
+    changedFields: maskFields(row.changedFields, partner != null),
     changedBy: { organization: row.actorOrganizationId ? byId.get(row.actorOrganizationId) ?? { id: row.actorOrganizationId } : null, role: row.actorRole },
     changedAt: new Date(row.changedAt),
     requestId: row.requestId,
@@ -183,7 +183,7 @@ const MAX_HISTORY_PAGE = 100;
 
 /** `<Record>.history`: the record's change events, newest first. */
 export async function recordHistory(
-  em: EntityManager, subgraph: string, recordType: RecordType, recordId: string, args: HistoryArgs, viewer: Viewer | null, organizations: OrganizationsById,
+  em: EntityManager, subgraph: string, recordType: RecordType, recordId: string, args: HistoryArgs, partner: Partner | null, organizations: OrganizationsById,
 ) {
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 0 || first > MAX_HISTORY_PAGE) throw new BadUserInputError(`first must be between 0 and ${MAX_HISTORY_PAGE}`, 'first');
@@ -194,7 +194,7 @@ export async function recordHistory(
   }
   const { rows, totalCount } = await readHistory(em, subgraph, recordType, recordId, first, after);
   const page = rows.slice(0, first);
-  const nodes = await toChangeEvents(page, viewer, organizations);
+  const nodes = await toChangeEvents(page, partner, organizations);
   const edges = nodes.map((node, index) => ({ cursor: Buffer.from(page[index].position).toString('base64url'), node }));
   return {
     edges,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from './auth.js';
+import type { Partner } from './auth.js';
 
 /** What every resolver gets: its request's own EntityManager fork and DataLoaders, and who asks. */
 export interface RequestContext<Loaders> {
@@ -7,5 +7,5 @@ export interface RequestContext<Loaders> {
   loaders: Loaders;
   requestId: string;
   /** The signed-in partner, verified from its token; null for anonymous callers. */
-  viewer: Viewer | null;
+  partner: Partner | null;
 }

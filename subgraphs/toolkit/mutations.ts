@@ -1,7 +1,7 @@
 import {
   LockMode, OptimisticLockError, UniqueConstraintViolationException, type EntityManager, type EntityName,
 } from '@mikro-orm/postgresql';
-import type { Viewer } from './auth.js';
+import type { Partner } from './auth.js';
 import { snapshotBeforeChange, transactionalWithChanges } from './change-events.js';
 import { ConflictError, NotFoundError } from './errors.js';
 import { isUuid, looksLikeSlug, slugify } from './ids.js';
@@ -68,9 +68,9 @@ export function expectNotArchived(record: { archivedAt?: Date | null; version: n
 }
 
 /** Sets the fields that `changes` names (undefined means "leave as is") and who changed the record. */
-export function applyChanges<T extends Versioned>(record: T, changes: Partial<T>, viewer: Viewer): void {
+export function applyChanges<T extends Versioned>(record: T, changes: Partial<T>, partner: Partner): void {
   for (const [key, value] of Object.entries(changes)) if (value !== undefined) (record as Record<string, unknown>)[key] = value;
-  record.updatedBy = viewer.organizationSlug;
+  record.updatedBy = partner.organizationSlug;
 }
 
 /** The entries of `changes` that are set: what a new record takes from its checked input. */
@@ -78,9 +78,9 @@ export function definedOnly<T extends object>(changes: T): Partial<T> {
   return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
-/** Audit columns of a new record: created and last changed by the viewer's organization. */
-export function createdBy(viewer: Viewer): { createdBy: string; updatedBy: string } {
-  return { createdBy: viewer.organizationSlug, updatedBy: viewer.organizationSlug };
+/** Audit columns of a new record: created and last changed by the partner's organization. */
+export function createdBy(partner: Partner): { createdBy: string; updatedBy: string } {
+  return { createdBy: partner.organizationSlug, updatedBy: partner.organizationSlug };
 }
 
 /** A slug for `title` that is not taken yet: `title`, else `title-2`, `title-3` … */

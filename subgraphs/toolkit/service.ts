@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { defaultPortOf } from '../services.js';
-import { gatewaySecret, requireGateway, viewerFromHeaders } from './auth.js';
+import { gatewaySecret, requireGateway, partnerFromHeaders } from './auth.js';
 import { envInt, envPrefix } from './config.js';
 import type { RequestContext } from './context.js';
 import { migrate, openDatabase, serviceStatementTimeoutMs, type Database, type DatabaseDefinition } from './database.js';
@@ -138,9 +138,9 @@ export async function startSubgraph<Loaders>(
       context: async ({ req }) => {
         const em = database.orm.em.fork();
         const requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
-        const viewer = await viewerFromHeaders(req.headers);
-        if (viewer) setChangeAuthor(em, authorOf(viewer, requestId));
-        return { em, loaders: definition.createLoaders(em), requestId, viewer };
+        const partner = await partnerFromHeaders(req.headers);
+        if (partner) setChangeAuthor(em, authorOf(partner, requestId));
+        return { em, loaders: definition.createLoaders(em), requestId, partner };
       },
     }),
   );
