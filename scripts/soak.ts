@@ -12,6 +12,7 @@ import { Launcher } from './bench/system.js';
 import { NESTED_QUERY, SINGLE_SUBGRAPH_QUERY } from './bench/workloads.js';
 import { ATTACKER, normalClientIdentity, runAttacker, type AttackTally } from './bench/attack.js';
 import { postGraphQL, type GraphQLAnswer } from './lib/graphql-post.js';
+import type { EmbeddedPostgres } from '../subgraphs/toolkit/embedded-postgres.js';
 
 /**
  * `npm run soak -- --attack --seconds 120 [--clients 8]`: the same normal clients, each a partner
@@ -44,8 +45,7 @@ const CREATE = 'mutation SoakCreate($input: CreateProjectInput!) { createProject
 const UPDATE = 'mutation SoakUpdate($input: UpdateProjectInput!) { updateProject(input: $input) { project { id version summary } } }';
 const WORDS = ['Mobilität', 'Kooperation', 'Münster', 'Klimaschutz', 'Digitalisierung', 'Tourismus', 'LEADER'];
 
-async function prepareDatabases(): Promise<Record<string, string>> {
-  const postgres = await scalePostgres();
+async function prepareDatabases(postgres: EmbeddedPostgres): Promise<Record<string, string>> {
   const names = scaleDatabaseNames('_soak');
   const admin = new pg.Client({ connectionString: postgres.url('postgres') });
   await admin.connect();
@@ -65,7 +65,8 @@ async function prepareDatabases(): Promise<Record<string, string>> {
 }
 
 async function main() {
-  const databaseUrls = await prepareDatabases();
+  const postgres = await scalePostgres();
+  const databaseUrls = await prepareDatabases(postgres);
   const launcher = new Launcher(path.join(resultsDir, 'soak-services.log'));
   try {
     const system = await launcher.startSystem(databaseUrls);
@@ -212,6 +213,7 @@ async function main() {
     process.exitCode = ok ? 0 : 1;
   } finally {
     await launcher.stopAll();
+    await postgres.stop(); // only when this run started it, as bench and seed:scale do
   }
 }
 
