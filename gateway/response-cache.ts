@@ -74,8 +74,8 @@ export class ResponseCache {
  * mutation empties it when it is resolved and again when its response is produced, whether or
  * not its client is still there; a read that overlapped a mutation is not stored.
  */
-export function responseCachePlugin({ ttlMs, maxBytes, registry }: { ttlMs: number; maxBytes: number; registry: client.Registry }): ApolloServerPlugin<GatewayContext> {
-  if (ttlMs <= 0) return {};
+export function responseCachePlugin({ ttlMs, maxBytes, registry }: { ttlMs: number; maxBytes: number; registry: client.Registry }): ApolloServerPlugin<GatewayContext> & { invalidate(): void } {
+  if (ttlMs <= 0) return { invalidate() {} };
   const cache = new ResponseCache(maxBytes, ttlMs);
   let generation = 0;
   const lookups = new client.Counter({ name: 'response_cache_lookups_total', help: 'Response cache lookups by result', labelNames: ['result'], registers: [registry] });
@@ -86,6 +86,8 @@ export function responseCachePlugin({ ttlMs, maxBytes, registry }: { ttlMs: numb
   };
 
   return {
+    /** Empties the cache from outside: a write elsewhere (another gateway, an import) was seen. */
+    invalidate,
     async requestDidStart() {
       let key: string | null = null;
       let startedIn = -1;

@@ -31,6 +31,8 @@ import { admitClient, budgetFromEnv } from './rate-limit.js';
 import { createSubgraphFetchMetrics, SubgraphClient } from './subgraph-client.js';
 import { checkSubgraphs } from './readiness.js';
 import { readSupergraph, subgraphEndpoints } from './supergraph.js';
+import { watchChanges } from './change-watch.js';
+import { subgraphUrl } from '../subgraphs/toolkit/peers.js';
 
 export interface GatewayOptions {
   port: number;
@@ -82,6 +84,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const httpServer = http.createServer(app);
   const limits = limitsFromEnv();
   const budget = budgetFromEnv();
+  const responseCache = responseCachePlugin({ ttlMs: envInt('RESPONSE_CACHE_TTL_MS', 5000), maxBytes: envInt('RESPONSE_CACHE_MIB', 32) * 1024 * 1024, registry: metrics.registry });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Always on in Apollo; who may introspect is decided by the admission step.
@@ -94,9 +97,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), metrics.plugin, requestIdOnInternalErrors, requestLogging(serviceLogger('gateway')),
       // With INTROSPECTION=false (production) signed-in partners still get the schema and docs.
       admissionPlugin({ limits, anonymousIntrospection: envBool('INTROSPECTION', true), budget }),
-      responseCachePlugin({ ttlMs: envInt('RESPONSE_CACHE_TTL_MS', 5000), maxBytes: envInt('RESPONSE_CACHE_MIB', 32) * 1024 * 1024, registry: metrics.registry })],
+      responseCache],
   });
   await apollo.start();
+  // Writes that bypass this instance (another gateway, an import) reach its caches through the change feed.
+  const changeWatch = watchChanges({
+    organizationsUrl: urls.get('organizations') ?? subgraphUrl('organizations'),
+    intervalMs: envInt('CHANGE_WATCH_MS', 1000),
+    onChange: () => {
+      responseCache.invalidate();
+      fetchMetrics.entityCache.invalidate();
+    },
+  });
 
   app.get('/metrics', metrics.handler);
   app.get('/health', (_req, res) => {
@@ -139,6 +151,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     port,
     url: `http://localhost:${port}/graphql`,
-    stop: () => apollo.stop(),
+    stop: () => {
+      changeWatch.stop();
+      return apollo.stop();
+    },
   };
 }
