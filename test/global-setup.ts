@@ -38,6 +38,9 @@ export default async function setup(project: TestProject) {
     GATEWAY_PORT: String(ports.gateway),
     // The tests measure the system, not the limiter (test/limits.test.ts checks the limiter itself).
     RATE_LIMIT_PER_MINUTE: '0',
+    // Tests count SQL statements per request; the change watch would add its own every second
+    // (test/gateway-instances.test.ts checks it on gateways of its own).
+    CHANGE_WATCH_MS: '0',
     // The embedded default's generated secrets, whatever this shell has configured.
     GATEWAY_SECRET: '',
     AUTH_SECRET: '',
