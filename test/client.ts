@@ -7,6 +7,9 @@ import { postGraphQL, type GraphQLAnswer } from '../scripts/lib/graphql-post.js'
 process.env.GATEWAY_SECRET = inject('gatewaySecret');
 process.env.AUTH_SECRET = inject('tokenSecret');
 for (const name of ['AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY', 'AUTH_ISSUER', 'AUTH_AUDIENCE']) delete process.env[name];
+// Gateways that tests start in-process count no background reads of the change feed as SQL of a
+// request (test/gateway-instances.test.ts turns the watch on for its own gateways).
+process.env.CHANGE_WATCH_MS = '0';
 
 /** A GraphQL answer with its HTTP status. */
 export type GraphQLResponse<T = any> = GraphQLAnswer<T>;

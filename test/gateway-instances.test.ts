@@ -12,11 +12,13 @@ const READ = '{ project(slug: "leader-region-baumberge") { id version summary } 
 const UPDATE = 'mutation($input: UpdateProjectInput!) { updateProject(input: $input) { project { version summary } } }';
 
 async function start(changeWatchMs: string): Promise<RunningGateway> {
+  const before = process.env.CHANGE_WATCH_MS;
   process.env.CHANGE_WATCH_MS = changeWatchMs;
   try {
     return await startGateway({ port: 0, supergraphPath: path.join(import.meta.dirname, '..', 'schema', 'supergraph.graphql'), subgraphUrls: inject('subgraphUrls') });
   } finally {
-    delete process.env.CHANGE_WATCH_MS;
+    if (before === undefined) delete process.env.CHANGE_WATCH_MS;
+    else process.env.CHANGE_WATCH_MS = before;
   }
 }
 
