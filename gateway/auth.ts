@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { bearerToken, verifyPartnerToken, type Role } from '../subgraphs/toolkit/auth.js';
+import type { IncomingHttpHeaders } from 'node:http';
+import { bearerToken, verifyPartnerToken, type PartnerClaims, type Role } from '../subgraphs/toolkit/auth.js';
 import { InvalidTokenError } from '../subgraphs/toolkit/errors.js';
 import { querySubgraph } from '../subgraphs/toolkit/peers.js';
 
@@ -10,6 +11,24 @@ export interface Partner {
   organizationId: string;
   organizationSlug: string;
   role: Role;
+}
+
+const verified = new WeakMap<object, Promise<PartnerClaims | null>>();
+
+/**
+ * The claims of a request's partner token, verified once per request however many steps ask
+ * (budget key, trusted documents, context): null without a token; rejects for a bad one.
+ */
+export function tokenClaimsOf(req: { headers: IncomingHttpHeaders }): Promise<PartnerClaims | null> {
+  let claims = verified.get(req);
+  if (!claims) {
+    claims = (async () => {
+      const token = bearerToken(req.headers.authorization);
+      return token ? verifyPartnerToken(token) : null;
+    })();
+    verified.set(req, claims);
+  }
+  return claims;
 }
 
 const MAX_CACHED_ORGANIZATIONS = 10_000;
@@ -45,12 +64,11 @@ export function createPartnerResolver(organizationsUrl: string, ttlMs = 30_000) 
     return id;
   }
 
-  return async function partnerOf(authorization: string | undefined): Promise<Partner | null> {
-    const token = bearerToken(authorization);
-    if (!token) return null;
-    const claims = await verifyPartnerToken(token);
+  return async function partnerOf(req: { headers: IncomingHttpHeaders }): Promise<Partner | null> {
+    const claims = await tokenClaimsOf(req);
+    if (!claims) return null;
     const organizationId = await organizationIdOf(claims.org);
     if (!organizationId) throw new InvalidTokenError(`The partner token names an unknown organization ("${claims.org}")`);
-    return { authorization: authorization!, organizationId, organizationSlug: claims.org, role: claims.role };
+    return { authorization: req.headers.authorization!, organizationId, organizationSlug: claims.org, role: claims.role };
   };
 }

@@ -28,5 +28,5 @@ export async function createGatewayContext(req: Request, res: Response, subgraph
   res.once('close', () => {
     if (!res.writableFinished) gone.abort(new Error('The client closed the connection'));
   });
-  return { requestId, partner: await partnerOf(req.headers.authorization), signal: gone.signal, client: res.locals.client as ClientHandle | undefined };
+  return { requestId, partner: await partnerOf(req), signal: gone.signal, client: res.locals.client as ClientHandle | undefined };
 }

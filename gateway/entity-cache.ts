@@ -1,13 +1,14 @@
 import client from 'prom-client';
 import { envInt, envString } from '../subgraphs/toolkit/config.js';
+import { fetchScope } from './subgraph-fetcher.js';
 
 /**
  * A cache of entities that change rarely (organizations and their figures, topics), between the
  * query planner and the subgraphs: an `_entities` fetch is answered from the cache by key and
  * field set, and only the representations not cached (each distinct one once) go to the subgraph.
  *
- * Invalidation: any fetch to a subgraph that is not a plain query (a mutation, or anything not
- * recognised as a query) empties that subgraph's entries when it starts and again when it ends,
+ * Invalidation: any fetch to a subgraph that is not part of a query operation (decided on the
+ * parsed operation, `fetchScope`) empties that subgraph's entries when it starts and again when it ends,
  * and a read that overlapped it stores nothing. A whole subgraph rather than the written key,
  * because an entry holds nested fields of other records too (a municipality with `parent { name }`).
  * Writes that do not pass through this gateway (another instance, an import run elsewhere) are
@@ -51,7 +52,6 @@ export function entityCacheOptionsFromEnv(): Omit<EntityCacheOptions, 'registry'
   return { ttlMs: envInt('ENTITY_CACHE_TTL_MS', 30_000), maxEntries: envInt('ENTITY_CACHE_ENTRIES', 20_000), types };
 }
 
-const READ = /^\{"query":"\s*(query\b|\{)/;
 /** The operation name of the gateway's subgraph query differs per client operation; the field set does not. */
 const OPERATION_NAME = /^query\s+[A-Za-z_][A-Za-z0-9_]*\s*(?=\(|\{)/;
 /** Field sets (with caller and other variables) interned to short ids, so entry keys stay small. */
@@ -116,8 +116,9 @@ export class EntityCache {
     return async (url, init) => {
       const body = init.body;
       if (typeof body !== 'string') return fetcher(url, init);
-      if (!READ.test(body)) {
-        // A write (or something not known to be a read): nothing cached of this subgraph survives it.
+      if (!fetchScope.getStore()?.readOnly) {
+        // A write (or a fetch not known to be a read, decided on the parsed operation as for
+        // sharing fetches): nothing cached of this subgraph survives it.
         this.invalidate(subgraph);
         try {
           return await fetcher(url, init);

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
-import { bearerToken, verifyPartnerToken } from '../subgraphs/toolkit/auth.js';
 import { envInt } from '../subgraphs/toolkit/config.js';
+import { tokenClaimsOf } from './auth.js';
 
 /**
  * Cost-based rate limiting, the way GitHub's GraphQL API counts points: every client has a
@@ -101,11 +101,8 @@ export function budgetFromEnv(): CostBudget | null {
 /** The budget key of a request: `partner:<org>:<role>` for a verified token, else `ip:<address>`. */
 export async function clientKeyOf(req: Request): Promise<string> {
   try {
-    const token = bearerToken(req.headers.authorization);
-    if (token) {
-      const claims = await verifyPartnerToken(token);
-      return `partner:${claims.org}:${claims.role}`;
-    }
+    const claims = await tokenClaimsOf(req);
+    if (claims) return `partner:${claims.org}:${claims.role}`;
   } catch {
     // An unreadable or invalid token is answered by the request itself; it pays as its address.
   }

@@ -7,7 +7,7 @@ import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { bearerToken, verifyPartnerToken } from '../subgraphs/toolkit/auth.js';
+import { tokenClaimsOf } from './auth.js';
 import { envBool, envInt, envString } from '../subgraphs/toolkit/config.js';
 import { jsonHttpErrors } from '../subgraphs/toolkit/http-errors.js';
 import { requestLogging, serviceLogger } from '../subgraphs/toolkit/logger.js';
@@ -48,16 +48,6 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-async function isSignedIn(authorization: string | undefined): Promise<boolean> {
-  try {
-    const token = bearerToken(authorization);
-    if (!token) return false;
-    await verifyPartnerToken(token);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Builds the gateway from the static supergraph file: no subgraph is asked anything at start-up. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
@@ -137,7 +127,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     admitClient(budget, 'graphql'),
     express.json({ limit: envString('BODY_LIMIT', '1mb') }),
     // A document id becomes its text here, so the admission step inside Apollo checks it like any text.
-    trustedDocumentRequests(trustedDocuments, { persistedOnly: envBool('PERSISTED_ONLY', false), isSignedIn: (req) => isSignedIn(req.headers.authorization) }),
+    trustedDocumentRequests(trustedDocuments, { persistedOnly: envBool('PERSISTED_ONLY', false), isSignedIn: (req) => tokenClaimsOf(req).then((claims) => claims !== null, () => false) }),
     requestShape(),
     expressMiddleware(apollo, { context: ({ req, res }) => createGatewayContext(req, res, urls) }),
   );
