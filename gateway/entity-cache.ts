@@ -11,8 +11,8 @@ import { fetchScope } from './subgraph-fetcher.js';
  * parsed operation, `fetchScope`) empties that subgraph's entries when it starts and again when it ends,
  * and a read that overlapped it stores nothing. A whole subgraph rather than the written key,
  * because an entry holds nested fields of other records too (a municipality with `parent { name }`).
- * Writes that do not pass through this gateway (another instance, an import run elsewhere) are
- * bounded by the TTL, or announced by calling `invalidate(subgraph)`.
+ * Writes that do not pass through this gateway (another instance, an import run elsewhere) reach
+ * it through the change watch (`change-watch.ts`, which calls `invalidate()`), else the TTL.
  *
  * Entries are kept apart per caller (authorization header and partner organization), since
  * signed-in partners see personal data that anonymous callers do not.
