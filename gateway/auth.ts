@@ -1,8 +1,8 @@
 import { GraphQLError } from 'graphql';
 import type { IncomingHttpHeaders } from 'node:http';
-import { bearerToken, verifyPartnerToken, type PartnerClaims, type Role } from '../subgraphs/toolkit/auth.js';
-import { InvalidTokenError } from '../subgraphs/toolkit/errors.js';
-import { querySubgraph } from '../subgraphs/toolkit/peers.js';
+import { bearerToken, verifyPartnerToken, type PartnerClaims, type Role } from '../shared/auth.js';
+import { InvalidTokenError } from '../shared/errors.js';
+import { querySubgraph } from '../shared/peers.js';
 
 /** The partner behind a request, as the gateway forwards it to the subgraphs. */
 export interface Partner {

@@ -1,5 +1,5 @@
-import { serviceLogger } from '../subgraphs/toolkit/logger.js';
-import { querySubgraph } from '../subgraphs/toolkit/peers.js';
+import { serviceLogger } from '../shared/logger.js';
+import { querySubgraph } from '../shared/peers.js';
 
 const log = serviceLogger('gateway');
 const NEWEST_CHANGE = '{ changes(last: 1) { edges { cursor } } }';

@@ -1,8 +1,8 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import express, { type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
-import { envString } from '../subgraphs/toolkit/config.js';
-import { serviceLogger } from '../subgraphs/toolkit/logger.js';
+import { envString } from '../shared/config.js';
+import { serviceLogger } from '../shared/logger.js';
 
 /**
  * `GET /feeds/changes.atom?types=PROJECT&organizationId=…&ags=05554&topicKeys=leader&limit=50`:

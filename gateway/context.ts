@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { subgraphUrl } from '../subgraphs/toolkit/peers.js';
+import { subgraphUrl } from '../shared/peers.js';
 import { createPartnerResolver, type Partner } from './auth.js';
 import type { ClientHandle } from './rate-limit.js';
 

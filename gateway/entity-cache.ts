@@ -1,5 +1,5 @@
 import client from 'prom-client';
-import { envInt, envString } from '../subgraphs/toolkit/config.js';
+import { envInt, envString } from '../shared/config.js';
 import { fetchScope } from './subgraph-fetcher.js';
 
 /**

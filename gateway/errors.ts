@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import { formatError } from '../subgraphs/toolkit/errors.js';
-import { serviceLogger } from '../subgraphs/toolkit/logger.js';
+import { formatError } from '../shared/errors.js';
+import { serviceLogger } from '../shared/logger.js';
 import { ADMISSION_CODES } from './admission.js';
 
 const logger = serviceLogger('gateway');

@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 import express, { type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { columnKind, GERMAN_HEADERS } from './export-headers.js';
-import { serviceLogger } from '../subgraphs/toolkit/logger.js';
-import { calendarDate } from '../subgraphs/toolkit/scalars.js';
+import { serviceLogger } from '../shared/logger.js';
+import { calendarDate } from '../shared/dates.js';
 
 /**
  * `GET /export/<projects|resources|organizations>.<csv|json>?<filter>`: everything a filter

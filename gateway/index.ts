@@ -1,6 +1,6 @@
-import { envInt, envString } from '../subgraphs/toolkit/config.js';
-import { serviceLogger } from '../subgraphs/toolkit/logger.js';
-import { startTracing, stopTracing } from '../subgraphs/toolkit/tracing.js';
+import { envInt, envString } from '../shared/config.js';
+import { serviceLogger } from '../shared/logger.js';
+import { startTracing, stopTracing } from '../shared/tracing.js';
 import { startGateway } from './server.js';
 
 const log = serviceLogger('gateway');

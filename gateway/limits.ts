@@ -7,7 +7,7 @@ import {
   type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
-import { envInt } from '../subgraphs/toolkit/config.js';
+import { envInt } from '../shared/config.js';
 import { introspectionOf } from './introspection.js';
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DATA_DIR } from '../subgraphs/toolkit/reference-data.js';
-import { escapeHtml } from '../subgraphs/toolkit/search.js';
+import { DATA_DIR } from '../shared/reference-data.js';
+import { escapeHtml } from '../shared/html.js';
 import type { SheetMap } from './profile-pdf.js';
 
 /**

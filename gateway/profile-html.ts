@@ -1,4 +1,4 @@
-import { escapeHtml } from '../subgraphs/toolkit/search.js';
+import { escapeHtml } from '../shared/html.js';
 import type { Line, ProfileSheet } from './profile-sheet.js';
 
 /** The profile sheet as a self-contained web page; every value from the data is escaped. */

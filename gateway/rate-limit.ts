@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
-import { envInt } from '../subgraphs/toolkit/config.js';
+import { envInt } from '../shared/config.js';
 import { tokenClaimsOf } from './auth.js';
 
 /**

@@ -1,4 +1,4 @@
-import { GATEWAY_SECRET_HEADER, gatewaySecret } from '../subgraphs/toolkit/auth.js';
+import { GATEWAY_SECRET_HEADER, gatewaySecret } from '../shared/auth.js';
 import type { SubgraphEndpoint } from './supergraph.js';
 
 export interface Readiness {

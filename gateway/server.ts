@@ -8,11 +8,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { tokenClaimsOf } from './auth.js';
-import { envBool, envInt, envString } from '../subgraphs/toolkit/config.js';
-import { jsonHttpErrors } from '../subgraphs/toolkit/http-errors.js';
-import { requestLogging, serviceLogger } from '../subgraphs/toolkit/logger.js';
-import { createMetrics } from '../subgraphs/toolkit/metrics.js';
-import { traceRequests } from '../subgraphs/toolkit/tracing.js';
+import { envBool, envInt, envString } from '../shared/config.js';
+import { jsonHttpErrors } from '../shared/http-errors.js';
+import { requestLogging, serviceLogger } from '../shared/logger.js';
+import { createMetrics } from '../shared/metrics.js';
+import { traceRequests } from '../shared/tracing.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
 import { formatGatewayError, requestIdOnInternalErrors } from './errors.js';
 import { createExportRouter } from './export.js';
@@ -23,7 +23,7 @@ import { createChangesFeedRouter } from './changes-feed.js';
 import { playgroundRouter } from './playground.js';
 import { PLAYGROUND_TABS } from './playground-examples.js';
 import { loadTrustedDocuments, trustedDocumentRequests } from './trusted-documents.js';
-import { REPO_ROOT } from '../subgraphs/toolkit/paths.js';
+import { REPO_ROOT } from '../shared/paths.js';
 import { meteredQueryPlanCache } from './query-plan-cache.js';
 import { responseCachePlugin } from './response-cache.js';
 import { createProfilesRouter } from './profiles.js';
@@ -32,7 +32,7 @@ import { createSubgraphFetchMetrics, SubgraphClient } from './subgraph-client.js
 import { checkSubgraphs } from './readiness.js';
 import { readSupergraph, subgraphEndpoints } from './supergraph.js';
 import { watchChanges } from './change-watch.js';
-import { subgraphUrl } from '../subgraphs/toolkit/peers.js';
+import { subgraphUrl } from '../shared/peers.js';
 
 export interface GatewayOptions {
   port: number;

@@ -1,9 +1,9 @@
 import { GraphQLError, Kind, type DocumentNode } from 'graphql';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import client from 'prom-client';
-import { envInt } from '../subgraphs/toolkit/config.js';
-import { injectTraceContext } from '../subgraphs/toolkit/tracing.js';
-import { GATEWAY_SECRET_HEADER, PARTNER_ORGANIZATION_HEADER, gatewaySecret } from '../subgraphs/toolkit/auth.js';
+import { envInt } from '../shared/config.js';
+import { injectTraceContext } from '../shared/tracing.js';
+import { GATEWAY_SECRET_HEADER, PARTNER_ORGANIZATION_HEADER, gatewaySecret } from '../shared/auth.js';
 import type { GatewayContext } from './context.js';
 import { createEntityCache } from './entity-cache.js';
 import { fetchScope, subgraphFetcher } from './subgraph-fetcher.js';

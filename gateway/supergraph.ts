@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { envPrefix } from '../subgraphs/toolkit/config.js';
+import { envPrefix } from '../shared/config.js';
 
 export interface SubgraphEndpoint {
   name: string;

@@ -1,4 +1,4 @@
-import { addKnownOperationNames } from '../subgraphs/toolkit/metrics.js';
+import { addKnownOperationNames } from '../shared/metrics.js';
 import type { Request, RequestHandler, Response } from 'express';
 import {
   GraphQLError, Kind, parse, print, visit,

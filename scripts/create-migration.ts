@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { subgraphs } from '../subgraphs/registry.js';
 import { migrate, openDatabase } from '../subgraphs/toolkit/database.js';
-import { startEmbeddedPostgres } from '../subgraphs/toolkit/embedded-postgres.js';
+import { startEmbeddedPostgres } from '../shared/embedded-postgres.js';
 
 /**
  * `npm run migration:create -- <subgraph>`: diffs the subgraph's entities against its checked-in

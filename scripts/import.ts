@@ -9,10 +9,10 @@ import { columnKind, columnOfHeader } from '../gateway/export-headers.js';
 import { ResourceKind } from '../subgraphs/knowledge/resource.entity.js';
 import { ParticipationRole } from '../subgraphs/projects/participation.entity.js';
 import { ProjectStatus } from '../subgraphs/projects/project.entity.js';
-import { signPartnerToken } from '../subgraphs/toolkit/auth.js';
+import { signPartnerToken } from '../shared/auth.js';
 import { MAX_IMPORT_ROWS } from '../subgraphs/toolkit/batch.import.js';
-import { envInt } from '../subgraphs/toolkit/config.js';
-import { usesExternalKeys } from '../subgraphs/toolkit/secrets.js';
+import { envInt } from '../shared/config.js';
+import { usesExternalKeys } from '../shared/secrets.js';
 import { postGraphQL, type GraphQLAnswer } from './lib/graphql-post.js';
 
 /**

@@ -1,19 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SUBGRAPH_SERVICES } from '../subgraphs/services.js';
-import { envPrefix } from '../subgraphs/toolkit/config.js';
+import { SUBGRAPH_SERVICES } from '../shared/services.js';
+import { envPrefix } from '../shared/config.js';
 
 /**
  * `npm run new-subgraph -- <name> [--no-compose]`: creates `subgraphs/<name>/` from the templates
  * in scripts/templates/subgraph (an entity that references `Organization`, its type, queries,
  * loaders, seed, first migration, README) plus `test/<name>.test.ts`, registers it in
- * subgraphs/services.ts and subgraphs/registry.ts (which compose, start, the tests and the gateway
+ * shared/services.ts and subgraphs/registry.ts (which compose, start, the tests and the gateway
  * read), adds `npm run start:<name>` and composes the supergraph.
  */
 const root = path.join(import.meta.dirname, '..');
 const templates = path.join(import.meta.dirname, 'templates', 'subgraph');
-const servicesFile = path.join(root, 'subgraphs', 'services.ts');
+const servicesFile = path.join(root, 'shared', 'services.ts');
 const registryFile = path.join(root, 'subgraphs', 'registry.ts');
 
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -41,14 +41,14 @@ if (!name) fail('usage: npm run new-subgraph -- <name> [--no-compose]   (e.g. to
 // ---- the name ---------------------------------------------------------------------------------
 if (!NAME.test(name)) fail(`"${name}" is not a valid name: lowercase letters and digits, words joined by single hyphens, starting with a letter (e.g. tourism)`);
 if (name.includes('-')) {
-  // The subgraph's embedded database is named after it, and toolkit/embedded-postgres.ts accepts
+  // The subgraph's embedded database is named after it, and shared/embedded-postgres.ts accepts
   // only [a-z0-9_] there: a hyphenated subgraph would stop `npm start`.
-  fail(`"${name}": hyphenated names cannot have an embedded database yet (toolkit/embedded-postgres.ts ensureDatabase); use "${name.replace(/-/g, '')}"`);
+  fail(`"${name}": hyphenated names cannot have an embedded database yet (shared/embedded-postgres.ts ensureDatabase); use "${name.replace(/-/g, '')}"`);
 }
 if (name.length > MAX_LENGTH) fail(`"${name}" is longer than ${MAX_LENGTH} characters`);
 if (RESERVED.has(name)) fail(`"${name}" is reserved`);
 
-if (SUBGRAPH_SERVICES.some((service) => service.name === name)) fail(`a subgraph "${name}" is already listed in subgraphs/services.ts`);
+if (SUBGRAPH_SERVICES.some((service) => service.name === name)) fail(`a subgraph "${name}" is already listed in shared/services.ts`);
 
 const words = name.split('-');
 const pascal = words.map((word) => word[0].toUpperCase() + word.slice(1)).join('');
@@ -109,7 +109,7 @@ for (const { target } of files) {
 // Both registrations are prepared before anything is written: a failure leaves the repo as it was.
 const services = fs.readFileSync(servicesFile, 'utf8');
 const servicesList = /(export const SUBGRAPH_SERVICES\b[^=]*=\s*\[)([\s\S]*?)(\n?\];)/;
-if (!servicesList.test(services)) fail(`cannot find the SUBGRAPH_SERVICES list in subgraphs/services.ts; add { name: '${name}', defaultPort: ${port} } there by hand`);
+if (!servicesList.test(services)) fail(`cannot find the SUBGRAPH_SERVICES list in shared/services.ts; add { name: '${name}', defaultPort: ${port} } there by hand`);
 const newServices = services.replace(servicesList, (_match, open: string, items: string, close: string) =>
   `${open}${items.trimEnd()}\n  { name: '${name}', defaultPort: ${port} },${close}`);
 
@@ -135,7 +135,7 @@ for (const { target, text } of files) {
 fs.writeFileSync(servicesFile, newServices);
 fs.writeFileSync(registryFile, newRegistry);
 console.log(`Created ${files.map(({ target }) => path.relative(root, target)).sort().join(', ')}`);
-console.log(`Registered ${name} (default port ${port}) in subgraphs/services.ts and subgraphs/registry.ts`);
+console.log(`Registered ${name} (default port ${port}) in shared/services.ts and subgraphs/registry.ts`);
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const script = spawnSync(npm, ['pkg', 'set', `scripts.start:${name}=node --import tsx subgraphs/${name}/index.ts`], { cwd: root, encoding: 'utf8' });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { subgraphs } from '../subgraphs/registry.js';
-import { signPartnerToken } from '../subgraphs/toolkit/auth.js';
+import { signPartnerToken } from '../shared/auth.js';
 import { migrate, openDatabase } from '../subgraphs/toolkit/database.js';
 import { seedDatabase } from '../subgraphs/toolkit/service.js';
 import { memoryUse, postmasterPid, type Watched } from './bench/processes.js';
@@ -12,7 +12,7 @@ import { Launcher } from './bench/system.js';
 import { NESTED_QUERY, SINGLE_SUBGRAPH_QUERY } from './bench/workloads.js';
 import { ATTACKER, normalClientIdentity, runAttacker, type AttackTally } from './bench/attack.js';
 import { postGraphQL, type GraphQLAnswer } from './lib/graphql-post.js';
-import type { EmbeddedPostgres } from '../subgraphs/toolkit/embedded-postgres.js';
+import type { EmbeddedPostgres } from '../shared/embedded-postgres.js';
 
 /**
  * `npm run soak -- --attack --seconds 120 [--clients 8]`: the same normal clients, each a partner

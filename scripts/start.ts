@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { ensureSecrets } from '../subgraphs/toolkit/secrets.js';
-import { envInt, envPrefix } from '../subgraphs/toolkit/config.js';
-import { startEmbeddedPostgres, defaultDataDir, type EmbeddedPostgres } from '../subgraphs/toolkit/embedded-postgres.js';
-import { SUBGRAPH_SERVICES as subgraphs } from '../subgraphs/services.js';
-import { REPO_ROOT } from '../subgraphs/toolkit/paths.js';
+import { ensureSecrets } from '../shared/secrets.js';
+import { envInt, envPrefix } from '../shared/config.js';
+import { startEmbeddedPostgres, defaultDataDir, type EmbeddedPostgres } from '../shared/embedded-postgres.js';
+import { SUBGRAPH_SERVICES as subgraphs } from '../shared/services.js';
+import { REPO_ROOT } from '../shared/paths.js';
 import { postgresSupervisor, Supervisor } from './lib/supervisor.js';
 
 /**

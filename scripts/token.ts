@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { ROLES, signPartnerToken, type Role } from '../subgraphs/toolkit/auth.js';
-import { envInt } from '../subgraphs/toolkit/config.js';
-import { usesExternalKeys } from '../subgraphs/toolkit/secrets.js';
+import { ROLES, signPartnerToken, type Role } from '../shared/auth.js';
+import { envInt } from '../shared/config.js';
+import { usesExternalKeys } from '../shared/secrets.js';
 import { postGraphQL } from './lib/graphql-post.js';
 
 /**

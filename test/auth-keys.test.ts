@@ -16,7 +16,7 @@ async function authWith(env: Partial<Record<(typeof VARIABLES)[number], string>>
   for (const name of VARIABLES) delete process.env[name];
   Object.assign(process.env, env);
   vi.resetModules();
-  return import('../subgraphs/toolkit/auth.js');
+  return import('../shared/auth.js');
 }
 
 afterEach(() => {

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import { organizationsSubgraph } from '../subgraphs/organizations/server.js';
-import { GATEWAY_SECRET_HEADER, PARTNER_ORGANIZATION_HEADER } from '../subgraphs/toolkit/auth.js';
+import { GATEWAY_SECRET_HEADER, PARTNER_ORGANIZATION_HEADER } from '../shared/auth.js';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/toolkit/service.js';
 import { graphql, tokenFor } from './client.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COOPERATION_SLUG } from '../subgraphs/toolkit/reference-data.js';
+import { COOPERATION_SLUG } from '../shared/reference-data.js';
 import 'reflect-metadata';
 import pg from 'pg';
 import { inject } from 'vitest';

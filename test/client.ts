@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { GATEWAY_SECRET_HEADER, signPartnerToken, type Role } from '../subgraphs/toolkit/auth.js';
+import { GATEWAY_SECRET_HEADER, signPartnerToken, type Role } from '../shared/auth.js';
 import { postGraphQL, type GraphQLAnswer } from '../scripts/lib/graphql-post.js';
 
 // Services that tests start in-process (a second gateway, a restarted subgraph) must share the

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { SUBGRAPH_SERVICES } from '../subgraphs/services.js';
-import { envPrefix } from '../subgraphs/toolkit/config.js';
+import { SUBGRAPH_SERVICES } from '../shared/services.js';
+import { envPrefix } from '../shared/config.js';
 import { freePort } from '../scripts/lib/free-port.js';
 
 /**

@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { bearerToken, GATEWAY_SECRET_HEADER, PARTNER_ORGANIZATION_HEADER, verifyPartnerToken } from '../subgraphs/toolkit/auth.js';
-import { querySubgraph } from '../subgraphs/toolkit/peers.js';
+import { bearerToken, GATEWAY_SECRET_HEADER, PARTNER_ORGANIZATION_HEADER, verifyPartnerToken } from '../shared/auth.js';
+import { querySubgraph } from '../shared/peers.js';
 import { ensurePeers, peersDir } from '../scripts/bench/peers.js';
 import { graphql, tokenFor } from './client.js';
 

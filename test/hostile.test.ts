@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { signPartnerToken } from '../subgraphs/toolkit/auth.js';
+import { signPartnerToken } from '../shared/auth.js';
 import { tokenFor } from './client.js';
 import { fingerprintAll } from './database.js';
 

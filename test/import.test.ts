@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PARTNER_ORGANIZATION_HEADER } from '../subgraphs/toolkit/auth.js';
+import { PARTNER_ORGANIZATION_HEADER } from '../shared/auth.js';
 import { graphql, subgraphUrl, tokenFor } from './client.js';
 import { fingerprint } from './database.js';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { envPrefix } from '../subgraphs/toolkit/config.js';
+import { envPrefix } from '../shared/config.js';
 import { freePort } from '../scripts/lib/free-port.js';
 
 /**
@@ -71,7 +71,7 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 
 
 const read = (file: string) => fs.readFileSync(path.join(copy, file), 'utf8');
-const subgraphNames = () => [...read('subgraphs/services.ts').matchAll(/name: '([^']+)'/g)].map((match) => match[1]);
+const subgraphNames = () => [...read('shared/services.ts').matchAll(/name: '([^']+)'/g)].map((match) => match[1]);
 
 beforeAll(async () => {
   copy = fs.mkdtempSync(path.join(os.tmpdir(), 'new-subgraph-repo-'));
@@ -91,7 +91,7 @@ afterAll(async () => {
 
 describe('npm run new-subgraph', () => {
   it('refuses invalid, reserved and taken names and leaves the repo as it was', async () => {
-    const state = () => [read('subgraphs/services.ts'), read('subgraphs/registry.ts'), read('package.json'), fs.readdirSync(path.join(copy, 'test')).sort()];
+    const state = () => [read('shared/services.ts'), read('subgraphs/registry.ts'), read('package.json'), fs.readdirSync(path.join(copy, 'test')).sort()];
     const before = state();
     // "federation" would overwrite test/federation.test.ts; "my-thing" cannot have an embedded database.
     const names = ['Tourism', 'my-thing', 'gateway', 'projects', 'federation'];
@@ -104,7 +104,7 @@ describe('npm run new-subgraph', () => {
   }, 60_000);
 
   it(`creates and registers ${NAME}, and the supergraph composes with it`, async () => {
-    const ports = [...read('subgraphs/services.ts').matchAll(/defaultPort: (\d+)/g)].map((match) => Number(match[1]));
+    const ports = [...read('shared/services.ts').matchAll(/defaultPort: (\d+)/g)].map((match) => Number(match[1]));
     const generated = await run('npm', ['run', 'new-subgraph', '--', NAME]);
     expect(generated.code, generated.output).toBe(0);
     expect(generated.output).toContain(`${envPrefix(NAME)}_DATABASE_URL=`);
@@ -115,7 +115,7 @@ describe('npm run new-subgraph', () => {
       expect(fs.existsSync(path.join(copy, 'subgraphs', NAME, file)), file).toBe(true);
     }
     expect(fs.existsSync(path.join(copy, 'test', `${NAME}.test.ts`))).toBe(true);
-    expect(read('subgraphs/services.ts')).toContain(`{ name: '${NAME}', defaultPort: ${Math.max(...ports) + 1} }`);
+    expect(read('shared/services.ts')).toContain(`{ name: '${NAME}', defaultPort: ${Math.max(...ports) + 1} }`);
     expect(read('subgraphs/registry.ts')).toMatch(new RegExp(`import \\{ ${NAME}Subgraph \\} from './${NAME}/server.js';[\\s\\S]*= \\[[^\\]]*${NAME}Subgraph`));
     expect(JSON.parse(read('package.json')).scripts[`start:${NAME}`]).toBe(`node --import tsx subgraphs/${NAME}/index.ts`);
     const folder = path.join(copy, 'subgraphs', NAME);

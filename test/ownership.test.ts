@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { signPartnerToken } from '../subgraphs/toolkit/auth.js';
+import { signPartnerToken } from '../shared/auth.js';
 import { graphql, tokenFor, type GraphQLResponse } from './client.js';
 
 /**

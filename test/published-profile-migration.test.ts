@@ -2,7 +2,7 @@ import { knex, type Knex } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { Migration20261201120000_published_profile } from '../subgraphs/projects/migrations/Migration20261201120000_published_profile.js';
-import { COOPERATION_SLUG, organizationId, projectId } from '../subgraphs/toolkit/reference-data.js';
+import { COOPERATION_SLUG, organizationId, projectId } from '../shared/reference-data.js';
 
 /**
  * An installation seeded before the published profile was followed: the migration corrects the

@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresSupervisor, stopChild, Supervisor } from '../scripts/lib/supervisor.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../subgraphs/toolkit/embedded-postgres.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../shared/embedded-postgres.js';
 
 /** The supervisor of `npm start` (scripts/lib/supervisor.ts) with tiny child processes, in seconds. */
 const node = (code: string) => spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import { organizationsSubgraph } from '../subgraphs/organizations/server.js';
-import { GATEWAY_SECRET_HEADER } from '../subgraphs/toolkit/auth.js';
+import { GATEWAY_SECRET_HEADER } from '../shared/auth.js';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/toolkit/service.js';
-import { startTracing, stopTracing } from '../subgraphs/toolkit/tracing.js';
+import { startTracing, stopTracing } from '../shared/tracing.js';
 import { graphql } from './client.js';
 
 interface ExportedSpan {

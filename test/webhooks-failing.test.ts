@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { organizationsSubgraph } from '../subgraphs/organizations/server.js';
-import { PARTNER_ORGANIZATION_HEADER } from '../subgraphs/toolkit/auth.js';
-import { envPrefix } from '../subgraphs/toolkit/config.js';
-import { COOPERATION_SLUG } from '../subgraphs/toolkit/reference-data.js';
+import { PARTNER_ORGANIZATION_HEADER } from '../shared/auth.js';
+import { envPrefix } from '../shared/config.js';
+import { COOPERATION_SLUG } from '../shared/reference-data.js';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/toolkit/service.js';
 import { graphql, tokenFor } from './client.js';
 

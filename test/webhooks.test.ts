@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { COOPERATION_SLUG } from '../subgraphs/toolkit/reference-data.js';
+import { COOPERATION_SLUG } from '../shared/reference-data.js';
 import { webhookHeaders } from '../subgraphs/toolkit/webhook-signing.js';
 import { fetch as undiciFetch } from 'undici';
 import { checkWebhookUrl, deliveryAgent, isPrivateAddress } from '../subgraphs/toolkit/webhook-url.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { signPartnerToken, type Role } from '../../subgraphs/toolkit/auth.js';
+import { signPartnerToken, type Role } from '../../shared/auth.js';
 
 /**
  * The hostile client of `npm run soak -- --attack`: one partner token (a viewer) and its own

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../subgraphs/toolkit/embedded-postgres.js';
-import { SUBGRAPH_SERVICES } from '../../subgraphs/services.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../shared/embedded-postgres.js';
+import { SUBGRAPH_SERVICES } from '../../shared/services.js';
 
 /**
  * The scale data lives in its own databases (`organizations_scale` …) of the same embedded

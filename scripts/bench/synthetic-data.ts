@@ -1,8 +1,8 @@
-import { slugify, stableId } from '../../subgraphs/toolkit/ids.js';
+import { slugify, stableId } from '../../shared/ids.js';
 import {
   COOPERATION_SLUG, PARTNER_SLUGS, TOPIC_KEYS, municipalitySlug, organizationId, projectId, readCsv,
   type DistrictRow, type MunicipalityRow,
-} from '../../subgraphs/toolkit/reference-data.js';
+} from '../../shared/reference-data.js';
 
 /**
  * Synthetic but plausible records for `npm run seed:scale`: German titles and texts composed from

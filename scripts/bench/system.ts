@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { GATEWAY_SECRET_HEADER, gatewaySecret } from '../../subgraphs/toolkit/auth.js';
-import { envPrefix } from '../../subgraphs/toolkit/config.js';
-import { SUBGRAPH_SERVICES } from '../../subgraphs/services.js';
+import { GATEWAY_SECRET_HEADER, gatewaySecret } from '../../shared/auth.js';
+import { envPrefix } from '../../shared/config.js';
+import { SUBGRAPH_SERVICES } from '../../shared/services.js';
 import { freePort } from '../lib/free-port.js';
 export { freePort };
 

@@ -3,7 +3,7 @@ import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
 import { subgraphs } from '../../subgraphs/registry.js';
-import { defaultPortOf } from '../../subgraphs/services.js';
+import { defaultPortOf } from '../../shared/services.js';
 import { subgraphSchema } from '../../subgraphs/toolkit/service.js';
 
 export interface Composed {

@@ -147,7 +147,7 @@ export class Supervisor {
   }
 }
 
-/** What the supervisor needs of an embedded PostgreSQL (subgraphs/toolkit/embedded-postgres.ts). */
+/** What the supervisor needs of an embedded PostgreSQL (shared/embedded-postgres.ts). */
 interface PostgresServer {
   child?: ChildProcess;
 }

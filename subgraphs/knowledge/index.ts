@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runSubgraph } from '../toolkit/main.js';
+import { runSubgraphProcess } from '../toolkit/subgraph-process.js';
 import { knowledgeSubgraph } from './server.js';
 
-await runSubgraph(knowledgeSubgraph);
+await runSubgraphProcess(knowledgeSubgraph);

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../toolkit/context.js';
-import { BadUserInputError } from '../toolkit/errors.js';
+import { BadUserInputError } from '../../shared/errors.js';
 import type { KnowledgeLoaders } from './resource.loader.js';
 import { KnowledgeResource } from './resource.type.js';
 import { ProjectReference } from './stubs.type.js';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { requireWriter } from '../toolkit/auth.js';
+import { requireWriter } from '../../shared/auth.js';
 import { checkEveryRow, inField, LINE_DESCRIPTION, MAX_IMPORT_ROWS, uniqueSlugs } from '../toolkit/batch.import.js';
 import type { RequestContext } from '../toolkit/context.js';
 import { createdBy, definedOnly, writeTransaction } from '../toolkit/mutations.js';

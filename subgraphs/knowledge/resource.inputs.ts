@@ -1,6 +1,6 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../toolkit/connection.js';
-import { SEARCH_TEXT_MAX_LENGTH } from '../toolkit/search.js';
+import { SEARCH_TEXT_MAX_LENGTH } from '../toolkit/search-input.js';
 import { ResourceKind } from './resource.entity.js';
 
 @ArgsType()

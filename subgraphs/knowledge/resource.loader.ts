@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { ConnectionShape } from '../toolkit/connection.js';
-import { isUuid } from '../toolkit/ids.js';
+import { isUuid } from '../../shared/ids.js';
 import { loadMany, loadOne } from '../toolkit/loaders.js';
 import { KnowledgeResourceEntity } from './resource.entity.js';
 import { recommendResources, type RecommendationRequest } from './resource.recommend.js';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { requireWriter } from '../toolkit/auth.js';
+import { requireWriter } from '../../shared/auth.js';
 import type { RequestContext } from '../toolkit/context.js';
-import { BadUserInputError } from '../toolkit/errors.js';
+import { BadUserInputError } from '../../shared/errors.js';
 import {
   applyChanges, createdBy, definedOnly, expectNotArchived, expectVersion, lockRecord, uniqueSlug, writeTransaction,
 } from '../toolkit/mutations.js';

@@ -1,5 +1,5 @@
 import type { EntityData, EntityManager } from '@mikro-orm/postgresql';
-import { isUuid } from '../toolkit/ids.js';
+import { isUuid } from '../../shared/ids.js';
 import { inContext } from '../toolkit/sql-page.js';
 import { KnowledgeResourceEntity } from './resource.entity.js';
 

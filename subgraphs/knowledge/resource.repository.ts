@@ -1,9 +1,10 @@
 import { Cursor, QueryOrder, type EntityData, type EntityManager, type Knex, type QueryOrderMap } from '@mikro-orm/postgresql';
 import { paginate, type ConnectionShape, type PageArgs } from '../toolkit/connection.js';
-import { BadUserInputError } from '../toolkit/errors.js';
-import { isUuid, looksLikeSlug } from '../toolkit/ids.js';
+import { BadUserInputError } from '../../shared/errors.js';
+import { isUuid, looksLikeSlug } from '../../shared/ids.js';
 import { slugGivenAsId } from '../toolkit/validation.js';
-import { KEY, HEADLINE_OPTIONS, HEADLINE_TSQUERY_SQL, headlineParams, highlight, TSQUERY_SQL } from '../toolkit/search.js';
+import { KEY } from '../toolkit/search-input.js';
+import { HEADLINE_OPTIONS, HEADLINE_TSQUERY_SQL, headlineParams, highlight, TSQUERY_SQL } from '../toolkit/search-sql.js';
 import { MICROS_PART, MICROS_PLACEHOLDER, microsOf, sqlPage, TEXT_PART, UUID_PART, type SqlOrder } from '../toolkit/sql-page.js';
 import { KnowledgeResourceEntity } from './resource.entity.js';
 import { KnowledgeResourceOrder, type KnowledgeResourceFilter, type KnowledgeResourceLookupArgs } from './resource.inputs.js';

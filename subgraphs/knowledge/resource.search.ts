@@ -1,7 +1,8 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { BadUserInputError } from '../toolkit/errors.js';
-import { isUuid } from '../toolkit/ids.js';
-import { assertKeys, searchText, TSQUERY_SQL } from '../toolkit/search.js';
+import { BadUserInputError } from '../../shared/errors.js';
+import { isUuid } from '../../shared/ids.js';
+import { assertKeys, searchText } from '../toolkit/search-input.js';
+import { TSQUERY_SQL } from '../toolkit/search-sql.js';
 import type { KnowledgeResourceFilter } from './resource.inputs.js';
 
 /** A resource filter as SQL over `knowledge_resource r`, shared by the list and the statistics. */

@@ -1,6 +1,6 @@
 import { AuditedRecord } from '../toolkit/audited.type.js';
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { SearchableConnection } from '../toolkit/search.js';
+import { SearchableConnection } from '../toolkit/search-connection.js';
 import { ResourceKind } from './resource.entity.js';
 
 registerEnumType(ResourceKind, {

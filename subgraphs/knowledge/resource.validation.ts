@@ -1,5 +1,5 @@
-import { BadUserInputError } from '../toolkit/errors.js';
-import { entityChecker, querySubgraph, subgraphUrl } from '../toolkit/peers.js';
+import { BadUserInputError } from '../../shared/errors.js';
+import { entityChecker, querySubgraph, subgraphUrl } from '../../shared/peers.js';
 import { optionalDate, optionalText, optionalUrl, requiredId, requiredText, textList } from '../toolkit/validation.js';
 import type { KnowledgeResourceEntity } from './resource.entity.js';
 import type { KnowledgeResourceFieldsInput } from './resource.mutation-inputs.js';

@@ -1,6 +1,6 @@
 import type { EntityManager, RequiredEntityData } from '@mikro-orm/postgresql';
-import { stableId } from '../toolkit/ids.js';
-import { COOPERATION_SLUG, PARTNER_SLUGS, TOPIC_KEYS, organizationId, projectId } from '../toolkit/reference-data.js';
+import { stableId } from '../../shared/ids.js';
+import { COOPERATION_SLUG, PARTNER_SLUGS, TOPIC_KEYS, organizationId, projectId } from '../../shared/reference-data.js';
 import { KnowledgeResourceEntity, ResourceKind } from './resource.entity.js';
 
 type ResourceSeed = RequiredEntityData<KnowledgeResourceEntity> & { slug: string };

@@ -4,8 +4,8 @@ import { isoOrNull, trackChild, trackRecord, type EventScope } from '../toolkit/
 import { ChangeRecordType, changeEventTypes, HistoryArgs, recordHistory, toChangeEvents, type OrganizationsById } from '../toolkit/change-events.type.js';
 import { decodeCursor, MAX_CHANGES_PAGE, mergedChanges, mergedTail } from '../toolkit/change-feed.js';
 import type { RequestContext } from '../toolkit/context.js';
-import { BadUserInputError } from '../toolkit/errors.js';
-import { isUuid } from '../toolkit/ids.js';
+import { BadUserInputError } from '../../shared/errors.js';
+import { isUuid } from '../../shared/ids.js';
 import { OrganizationEntity } from './organization.entity.js';
 import type { OrganizationLoaders } from './organization.loader.js';
 import { Organization } from './organization.type.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { isUuid } from '../toolkit/ids.js';
+import { isUuid } from '../../shared/ids.js';
 import { loadMany, loadOne } from '../toolkit/loaders.js';
 import { FigureEntity } from './figure.entity.js';
 import { OrganizationEntity, OrganizationKind } from './organization.entity.js';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { requireWriter } from '../toolkit/auth.js';
+import { requireWriter } from '../../shared/auth.js';
 import type { RequestContext } from '../toolkit/context.js';
 import { applyChanges, expectNotArchived, expectVersion, lockRecord, writeTransaction } from '../toolkit/mutations.js';
 import { optionalEmail, optionalPhone, optionalText, optionalUrl } from '../toolkit/validation.js';

@@ -1,8 +1,8 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { paginate, type PageArgs } from '../toolkit/connection.js';
-import { BadUserInputError } from '../toolkit/errors.js';
-import { isUuid, looksLikeSlug } from '../toolkit/ids.js';
-import { KEY, searchText } from '../toolkit/search.js';
+import { BadUserInputError } from '../../shared/errors.js';
+import { isUuid, looksLikeSlug } from '../../shared/ids.js';
+import { KEY, searchText } from '../toolkit/search-input.js';
 import { slugGivenAsId } from '../toolkit/validation.js';
 import { OrganizationEntity } from './organization.entity.js';
 import type { OrganizationFilter, OrganizationLookupArgs } from './organization.inputs.js';

@@ -1,5 +1,5 @@
-import { isRegionalAdmin, type Partner } from '../toolkit/auth.js';
-import { ForbiddenError } from '../toolkit/errors.js';
+import { isRegionalAdmin, type Partner } from '../../shared/auth.js';
+import { ForbiddenError } from '../../shared/errors.js';
 import type { OrganizationEntity } from './organization.entity.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   PARTNER_SLUGS, municipalitySlug, organizationId, readCsv, type DistrictRow, type MunicipalityRow,
-} from '../toolkit/reference-data.js';
-import { slugify } from '../toolkit/ids.js';
+} from '../../shared/reference-data.js';
+import { slugify } from '../../shared/ids.js';
 import { FigureEntity, FigureKind } from './figure.entity.js';
 import { OrganizationEntity, OrganizationKind } from './organization.entity.js';
 

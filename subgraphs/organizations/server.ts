@@ -15,7 +15,7 @@ import { ContactPersonResolver } from './person.resolver.js';
 import { seedOrganizations } from './seed.js';
 import { ChangeFeedResolver } from './organization.changes.js';
 import { WebhookResolver } from './webhook.resolver.js';
-import { envBool } from '../toolkit/config.js';
+import { envBool } from '../../shared/config.js';
 import { startWebhookDispatcher } from '../toolkit/webhook-dispatcher.js';
 
 /** The organizations subgraph: who is who in the region. Owns `Organization`. */

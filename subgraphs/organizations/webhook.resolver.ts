@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import {
   Arg, Args, ArgsType, Ctx, Field, FieldResolver, GraphQLISODateTime, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root,
 } from 'type-graphql';
-import { isRegionalAdmin, requireWriter, type Partner } from '../toolkit/auth.js';
+import { isRegionalAdmin, requireWriter, type Partner } from '../../shared/auth.js';
 import { ChangeRecordType } from '../toolkit/change-events.type.js';
 import { PageInfo } from '../toolkit/connection.js';
 import type { RequestContext } from '../toolkit/context.js';
-import { BadUserInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../toolkit/errors.js';
-import { isUuid } from '../toolkit/ids.js';
+import { BadUserInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../shared/errors.js';
+import { isUuid } from '../../shared/ids.js';
 import { optionalText } from '../toolkit/validation.js';
 import { currentDispatcher, type SubscriptionRow } from '../toolkit/webhook-dispatcher.js';
 import { newWebhookSecret } from '../toolkit/webhook-signing.js';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
-import { envString } from '../toolkit/config.js';
+import { envString } from '../../shared/config.js';
 import type { RequestContext } from '../toolkit/context.js';
-import { BadUserInputError } from '../toolkit/errors.js';
+import { BadUserInputError } from '../../shared/errors.js';
 import { COVERAGE_REQUIRES, DistrictCoverage, TopicCoverage } from './coverage.type.js';
 import type { ProjectLoaders } from './project.loader.js';
 import { OrganizationReference, Topic } from './project.type.js';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runSubgraph } from '../toolkit/main.js';
+import { runSubgraphProcess } from '../toolkit/subgraph-process.js';
 import { projectsSubgraph } from './server.js';
 
-await runSubgraph(projectsSubgraph);
+await runSubgraphProcess(projectsSubgraph);

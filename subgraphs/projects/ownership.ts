@@ -1,5 +1,5 @@
-import { isRegionalAdmin, type Partner } from '../toolkit/auth.js';
-import { ForbiddenError } from '../toolkit/errors.js';
+import { isRegionalAdmin, type Partner } from '../../shared/auth.js';
+import { ForbiddenError } from '../../shared/errors.js';
 import type { ParticipationEntity } from './participation.entity.js';
 import type { ProjectEntity } from './project.entity.js';
 

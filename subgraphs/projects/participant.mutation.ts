@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { requireWriter } from '../toolkit/auth.js';
+import { requireWriter } from '../../shared/auth.js';
 import type { RequestContext } from '../toolkit/context.js';
-import { BadUserInputError, ConflictError, NotFoundError } from '../toolkit/errors.js';
-import { isUuid } from '../toolkit/ids.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../shared/errors.js';
+import { isUuid } from '../../shared/ids.js';
 import { applyChanges, createdBy, expectNotArchived, expectVersion, lockRecord, writeTransaction } from '../toolkit/mutations.js';
 import { optionalText, requiredId } from '../toolkit/validation.js';
 import { assertMayManageParticipation } from './ownership.js';

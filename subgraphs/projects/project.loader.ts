@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { isUuid } from '../toolkit/ids.js';
+import { isUuid } from '../../shared/ids.js';
 import { loadMany, loadOne } from '../toolkit/loaders.js';
-import { KEY } from '../toolkit/search.js';
+import { KEY } from '../toolkit/search-input.js';
 import { FundingEntity } from './funding.entity.js';
 import { ParticipationEntity } from './participation.entity.js';
 import { ProjectEntity } from './project.entity.js';

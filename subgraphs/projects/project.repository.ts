@@ -1,9 +1,10 @@
 import { ReferenceKind, type EntityData, type EntityManager } from '@mikro-orm/postgresql';
 import type { PageArgs } from '../toolkit/connection.js';
-import { BadUserInputError } from '../toolkit/errors.js';
-import { isUuid, looksLikeSlug } from '../toolkit/ids.js';
+import { BadUserInputError } from '../../shared/errors.js';
+import { isUuid, looksLikeSlug } from '../../shared/ids.js';
 import { slugGivenAsId } from '../toolkit/validation.js';
-import { KEY, HEADLINE_OPTIONS, HEADLINE_TSQUERY_SQL, headlineParams, highlight, TSQUERY_SQL } from '../toolkit/search.js';
+import { KEY } from '../toolkit/search-input.js';
+import { HEADLINE_OPTIONS, HEADLINE_TSQUERY_SQL, headlineParams, highlight, TSQUERY_SQL } from '../toolkit/search-sql.js';
 import { MICROS_PART, MICROS_PLACEHOLDER, microsOf, sqlPage, TEXT_PART, UUID_PART, type SqlOrder } from '../toolkit/sql-page.js';
 import { ProjectEntity } from './project.entity.js';
 import { ProjectOrder, type ProjectFilter, type ProjectLookupArgs } from './project.inputs.js';

@@ -1,9 +1,9 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { envString } from '../toolkit/config.js';
+import { envString } from '../../shared/config.js';
 import { MAX_PAGE_SIZE } from '../toolkit/connection.js';
 import type { RequestContext } from '../toolkit/context.js';
-import { BadUserInputError } from '../toolkit/errors.js';
-import { isUuid } from '../toolkit/ids.js';
+import { BadUserInputError } from '../../shared/errors.js';
+import { isUuid } from '../../shared/ids.js';
 import type { ProjectEntity } from './project.entity.js';
 import { MAX_SIMILAR, ProjectLookupArgs, ProjectsArgs, SimilarProjectsArgs } from './project.inputs.js';
 import type { ProjectLoaders } from './project.loader.js';

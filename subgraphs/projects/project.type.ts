@@ -1,7 +1,7 @@
 import { AuditedRecord } from '../toolkit/audited.type.js';
 import { Connection } from '../toolkit/connection.js';
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { SearchableConnection } from '../toolkit/search.js';
+import { SearchableConnection } from '../toolkit/search-connection.js';
 import { FundingSource } from './funding.entity.js';
 import { ParticipationRole } from './participation.entity.js';
 import { ProjectStatus } from './project.entity.js';

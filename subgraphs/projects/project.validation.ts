@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadUserInputError } from '../toolkit/errors.js';
-import { entityChecker, querySubgraph, subgraphUrl } from '../toolkit/peers.js';
+import { BadUserInputError } from '../../shared/errors.js';
+import { entityChecker, querySubgraph, subgraphUrl } from '../../shared/peers.js';
 import {
   assertDateOrder, optionalDate, optionalEmail, optionalPhone, optionalText, optionalUrl, optionalYear, requiredId, requiredText, textList,
 } from '../toolkit/validation.js';

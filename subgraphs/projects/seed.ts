@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import fs from 'node:fs';
 import path from 'node:path';
-import { slugify } from '../toolkit/ids.js';
+import { slugify } from '../../shared/ids.js';
 import {
   COOPERATION_SLUG, DATA_DIR, PARTNER_SLUGS, TOPIC_KEYS, municipalitySlug, organizationId, projectId, readCsv,
   type LeaderRegionRow, type MunicipalityRow,
-} from '../toolkit/reference-data.js';
+} from '../../shared/reference-data.js';
 import { FundingEntity, FundingSource } from './funding.entity.js';
 import { ParticipationEntity, ParticipationRole } from './participation.entity.js';
 import { parseProfileText } from './profile-text.js';

@@ -1,7 +1,7 @@
 import type { EntityData, EntityManager } from '@mikro-orm/postgresql';
-import { BadUserInputError } from '../toolkit/errors.js';
-import { isUuid } from '../toolkit/ids.js';
-import { assertKeys, searchText } from '../toolkit/search.js';
+import { BadUserInputError } from '../../shared/errors.js';
+import { isUuid } from '../../shared/ids.js';
+import { assertKeys, searchText } from '../toolkit/search-input.js';
 import { inContext } from '../toolkit/sql-page.js';
 import { ProjectEntity } from './project.entity.js';
 

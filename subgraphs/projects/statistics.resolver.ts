@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError } from '../toolkit/errors.js';
+import { BadUserInputError } from '../../shared/errors.js';
 import type { RequestContext } from '../toolkit/context.js';
 import { ProjectStatisticsArgs } from './project.inputs.js';
 import type { ProjectLoaders } from './project.loader.js';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageSize } from '../toolkit/connection.js';
-import { BadUserInputError } from '../toolkit/errors.js';
+import { BadUserInputError } from '../../shared/errors.js';
 import type { RequestContext } from '../toolkit/context.js';
 import type { ProjectLoaders } from './project.loader.js';
 import { OrganizationExperience, OrganizationExperienceConnection, Topic } from './project.type.js';

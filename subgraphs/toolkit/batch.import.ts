@@ -1,7 +1,7 @@
 import { raw, type EntityManager, type EntityName } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { BadUserInputError } from './errors.js';
-import { slugify } from './ids.js';
+import { BadUserInputError } from '../../shared/errors.js';
+import { slugify } from '../../shared/ids.js';
 
 /**
  * What the batch imports (`importProjects`, `importKnowledgeResources`) share. A batch is checked

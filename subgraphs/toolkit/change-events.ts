@@ -2,7 +2,7 @@ import { ChangeSetType, type EventSubscriber, type FlushEventArgs } from '@mikro
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { Partner } from './auth.js';
+import type { Partner } from '../../shared/auth.js';
 
 /**
  * Change events: a transactional outbox in each subgraph's own database.

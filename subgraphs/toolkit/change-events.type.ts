@@ -1,9 +1,9 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { ArgsType, Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
-import type { Partner } from './auth.js';
+import type { Partner } from '../../shared/auth.js';
 import { maskFields, readHistory, type ChangeEventRow, type RecordType } from './change-events.js';
 import type { EntityManager } from './database.js';
-import { BadUserInputError } from './errors.js';
+import { BadUserInputError } from '../../shared/errors.js';
 import { PageInfo } from './connection.js';
 
 /**

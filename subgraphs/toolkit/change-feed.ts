@@ -1,10 +1,10 @@
 import express from 'express';
-import { SUBGRAPH_SERVICES } from '../services.js';
-import { GATEWAY_SECRET_HEADER, gatewaySecret } from './auth.js';
+import { SUBGRAPH_SERVICES } from '../../shared/services.js';
+import { GATEWAY_SECRET_HEADER, gatewaySecret } from '../../shared/auth.js';
 import { onChangesCommitted, parsePosition, readFeed, type ChangeEventRow, type FeedFilter, type RecordType } from './change-events.js';
 import type { Database } from './database.js';
-import { BadUserInputError, ServiceUnavailableError } from './errors.js';
-import { subgraphUrl } from './peers.js';
+import { BadUserInputError, ServiceUnavailableError } from '../../shared/errors.js';
+import { subgraphUrl } from '../../shared/peers.js';
 
 /**
  * The feed across subgraphs. No SQL crosses databases: each subgraph serves its own part at

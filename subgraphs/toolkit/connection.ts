@@ -1,7 +1,7 @@
 import { Cursor, type EntityManager, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { BadUserInputError } from './errors.js';
-import { isUuid } from './ids.js';
+import { BadUserInputError } from '../../shared/errors.js';
+import { isUuid } from '../../shared/ids.js';
 import { CONTROL_CHARACTER } from './validation.js';
 
 export const DEFAULT_PAGE_SIZE = 20;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Partner } from './auth.js';
+import type { Partner } from '../../shared/auth.js';
 
 /** What every resolver gets: its request's own EntityManager fork and DataLoaders, and who asks. */
 export interface RequestContext<Loaders> {

@@ -4,9 +4,9 @@ import { defineConfig, MikroORM, type EntityManager } from '@mikro-orm/postgresq
 import type { RequestHandler } from 'express';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
-import { envInt } from './config.js';
+import { envInt } from '../../shared/config.js';
 import { CHANGE_EVENT_TABLES, ChangeCapture } from './change-events.js';
-import { REPO_ROOT } from './paths.js';
+import { REPO_ROOT } from '../../shared/paths.js';
 
 export interface DatabaseDefinition {
   /** Subgraph name; also the folder of its migrations. */

@@ -1,5 +1,5 @@
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { BadUserInputError } from './errors.js';
+import { BadUserInputError } from '../../shared/errors.js';
 import { CONTROL_CHARACTER } from './validation.js';
 
 /**

@@ -1,10 +1,10 @@
 import {
   LockMode, OptimisticLockError, UniqueConstraintViolationException, type EntityManager, type EntityName,
 } from '@mikro-orm/postgresql';
-import type { Partner } from './auth.js';
+import type { Partner } from '../../shared/auth.js';
 import { snapshotBeforeChange, transactionalWithChanges } from './change-events.js';
-import { ConflictError, NotFoundError } from './errors.js';
-import { isUuid, looksLikeSlug, slugify } from './ids.js';
+import { ConflictError, NotFoundError } from '../../shared/errors.js';
+import { isUuid, looksLikeSlug, slugify } from '../../shared/ids.js';
 import { slugGivenAsId } from './validation.js';
 
 /**

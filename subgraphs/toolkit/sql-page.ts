@@ -1,6 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { pageSize, type ConnectionShape, type PageArgs } from './connection.js';
-import { BadUserInputError } from './errors.js';
+import { BadUserInputError } from '../../shared/errors.js';
 
 /**
  * Pages of lists queried with hand-written SQL (search ranks, snippets, array filters), with

@@ -1,5 +1,5 @@
-import { BadUserInputError } from './errors.js';
-import { isUuid, looksLikeSlug } from './ids.js';
+import { BadUserInputError } from '../../shared/errors.js';
+import { isUuid, looksLikeSlug } from '../../shared/ids.js';
 
 /**
  * Checks of mutation input. Each failure is BAD_USER_INPUT naming the field as the client wrote

@@ -3,9 +3,9 @@ import PgBoss from 'pg-boss';
 import { fetch as undiciFetch, type Agent } from 'undici';
 import type { ChangeEventRow, FeedFilter } from './change-events.js';
 import { decodeCursor, mergedChanges, onFeedNudge } from './change-feed.js';
-import { envInt } from './config.js';
+import { envInt } from '../../shared/config.js';
 import type { Database } from './database.js';
-import { serviceLogger } from './logger.js';
+import { serviceLogger } from '../../shared/logger.js';
 import { deliveryAgent } from './webhook-url.js';
 import { webhookHeaders } from './webhook-signing.js';
 

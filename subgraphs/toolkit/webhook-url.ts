@@ -2,8 +2,8 @@ import { lookup } from 'node:dns/promises';
 import dns from 'node:dns';
 import net from 'node:net';
 import { Agent } from 'undici';
-import { envBool } from './config.js';
-import { BadUserInputError } from './errors.js';
+import { envBool } from '../../shared/config.js';
+import { BadUserInputError } from '../../shared/errors.js';
 
 /**
  * Webhook targets are URLs partners choose, so a delivery must not reach into the hub's own

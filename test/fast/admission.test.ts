@@ -4,7 +4,7 @@ import { pointsOf } from '../../gateway/admission.js';
 import { LimitError, limitsFromEnv, measureOperation } from '../../gateway/limits.js';
 import { CostBudget } from '../../gateway/rate-limit.js';
 import { ResponseCache } from '../../gateway/response-cache.js';
-import { addKnownOperationNames, operationLabel } from '../../subgraphs/toolkit/metrics.js';
+import { addKnownOperationNames, operationLabel } from '../../shared/metrics.js';
 import { composeSupergraph, type Composed } from '../../scripts/lib/composition.js';
 
 describe('what admission measures, in-process', () => {

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearerToken, signPartnerToken, verifyPartnerToken } from '../../subgraphs/toolkit/auth.js';
+import { bearerToken, signPartnerToken, verifyPartnerToken } from '../../shared/auth.js';
 
 const SECRET = 'a-secret-only-for-the-fast-tests-0123456789';
 

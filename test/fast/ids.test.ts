@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUuid, slugify, stableId } from '../../subgraphs/toolkit/ids.js';
+import { isUuid, slugify, stableId } from '../../shared/ids.js';
 
 describe('ids shared by the subgraphs without SQL between their databases', () => {
   it('derives the same version-5 UUID for the same slug in every subgraph', () => {

@@ -1,7 +1,7 @@
 import { buildSchema, graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { asInputError, guardInputErrors } from '../../subgraphs/toolkit/input-errors.js';
-import { calendarDate } from '../../subgraphs/toolkit/scalars.js';
+import { calendarDate } from '../../shared/dates.js';
 import { assertPrintable, requiredText, textList } from '../../subgraphs/toolkit/validation.js';
 
 /** What PostgreSQL's driver throws for data it refuses: an error with the SQLSTATE as `code`. */

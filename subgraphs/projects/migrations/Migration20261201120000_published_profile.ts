@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { COOPERATION_SLUG, PARTNER_SLUGS, organizationId, projectId } from '../../toolkit/reference-data.js';
+import { COOPERATION_SLUG, PARTNER_SLUGS, organizationId, projectId } from '../../../shared/reference-data.js';
 
 /**
  * Brings an installation seeded before this change to the published profile of the cooperation

@@ -1,4 +1,4 @@
-import { defaultPortOf } from '../services.js';
+import { defaultPortOf } from './services.js';
 import { GATEWAY_SECRET_HEADER, gatewaySecret } from './auth.js';
 import { envInt, envPrefix } from './config.js';
 import { ServiceUnavailableError } from './errors.js';

@@ -3,7 +3,7 @@ import type { RequestHandler } from 'express';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Kind, parse } from 'graphql';
 import client from 'prom-client';
-import { PLAYGROUND_TABS } from '../../gateway/playground-examples.js';
+import { PLAYGROUND_TABS } from '../gateway/playground-examples.js';
 
 /**
  * Prometheus metrics of one service (`GET /metrics`): GraphQL requests and their duration per

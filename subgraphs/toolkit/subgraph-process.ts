@@ -1,14 +1,14 @@
-import { envBool, envPrefix } from './config.js';
-import { serviceLogger } from './logger.js';
-import { startTracing, stopTracing } from './tracing.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
+import { envBool, envPrefix } from '../../shared/config.js';
+import { serviceLogger } from '../../shared/logger.js';
+import { startTracing, stopTracing } from '../../shared/tracing.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../shared/embedded-postgres.js';
 import { startSubgraph, type SubgraphDefinition } from './service.js';
 
 /**
  * Entry point of one subgraph process. With `<NAME>_DATABASE_URL` it uses that server; without,
  * the embedded PostgreSQL (started here, or the one `npm start` already runs).
  */
-export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
+export async function runSubgraphProcess<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
   startTracing(definition.name);
   const prefix = envPrefix(definition.name);
   const log = serviceLogger(definition.name);

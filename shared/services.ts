@@ -10,6 +10,6 @@ export const SUBGRAPH_SERVICES: readonly { name: string; defaultPort: number }[]
 
 export function defaultPortOf(name: string): number {
   const service = SUBGRAPH_SERVICES.find((candidate) => candidate.name === name);
-  if (!service) throw new Error(`Subgraph ${name} is not listed in subgraphs/services.ts`);
+  if (!service) throw new Error(`Subgraph ${name} is not listed in shared/services.ts`);
   return service.defaultPort;
 }
