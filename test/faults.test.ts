@@ -57,7 +57,7 @@ describe('faults: a misbehaving subgraph gives partial data and the gateway hold
 
   beforeAll(async () => {
     port = await proxy.listen();
-    process.env.SUBGRAPH_TIMEOUT_MS = '500';
+    process.env.SUBGRAPH_TIMEOUT_MS = '1000'; // below the proxy's 1.5 s and 3 s delays, above a busy machine's normal answer
     process.env.RESPONSE_CACHE_TTL_MS = '0'; // every request must reach the misbehaving subgraph
     gateway = await startGateway({
       port: 0,
@@ -119,7 +119,7 @@ describe('profile sheets while a subgraph fails', () => {
 
   beforeAll(async () => {
     const port = await proxy.listen();
-    process.env.SUBGRAPH_TIMEOUT_MS = '500';
+    process.env.SUBGRAPH_TIMEOUT_MS = '1000';
     process.env.RESPONSE_CACHE_TTL_MS = '0';
     gateway = await startGateway({
       port: 0,

@@ -81,8 +81,13 @@ describe('restarts', () => {
       }
     }
     // A request whose body is still arriving when SIGTERM comes must still be answered.
+    // `Expect: 100-continue` makes the server say when it has read the headers: from then on the
+    // request is in progress (not a connection still waiting in the kernel's backlog).
     const body = JSON.stringify({ query: QUERY });
-    const request = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), [GATEWAY_SECRET_HEADER]: inject('gatewaySecret') } });
+    const request = http.request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue', [GATEWAY_SECRET_HEADER]: inject('gatewaySecret') },
+    });
     const answered = new Promise<string>((resolve, reject) => {
       request.on('response', (response) => {
         let text = '';
@@ -91,8 +96,8 @@ describe('restarts', () => {
       });
       request.on('error', reject);
     });
+    await new Promise((resolve) => request.once('continue', resolve));
     request.write(body.slice(0, 10));
-    await new Promise((resolve) => setTimeout(resolve, 100));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 300));
