@@ -35,7 +35,9 @@ export class GatewayDatabase {
     private readonly onInvalidate: () => void,
   ) {
     // Small on purpose: one short statement per request; the pool's queue and timeouts bound the wait.
-    this.pool = new pg.Pool({ connectionString: url, max: 5, application_name: 'gateway', connectionTimeoutMillis: 1000, query_timeout: 1000, statement_timeout: 1000, keepAlive: true, idleTimeoutMillis: 60_000 });
+    // Commits without waiting for the disk: a crash may forget the last moments of budgets, never a
+    // visible state (what other sessions see and NOTIFY are immediate either way).
+    this.pool = new pg.Pool({ connectionString: url, max: 5, application_name: 'gateway', connectionTimeoutMillis: 1000, query_timeout: 1000, statement_timeout: 1000, keepAlive: true, idleTimeoutMillis: 60_000, options: '-c synchronous_commit=off' });
     this.pool.on('error', (error) => this.failed(error)); // an idle connection dropped (a restart): the next query reconnects
   }
 
@@ -62,7 +64,8 @@ export class GatewayDatabase {
       await client.query(`create table if not exists gateway_generation (id int primary key check (id = 1), n bigint not null)`);
       await client.query(`insert into gateway_generation (id, n) values (1, 0) on conflict (id) do nothing`);
       // One row per budget key: its current window's points and end. Ended windows are deleted (`shared-budget.ts`).
-      await client.query(`create table if not exists gateway_budget (key text primary key, spent integer not null, reset_at timestamptz not null)`);
+      // Unlogged: no WAL for a write per request; kept across clean restarts, emptied after a crash (budgets of a minute).
+      await client.query(`create unlogged table if not exists gateway_budget (key text primary key, spent integer not null, reset_at timestamptz not null)`);
       await client.query(`create index if not exists gateway_budget_reset_at on gateway_budget (reset_at)`);
       await client.query('commit');
     } catch (error) {
@@ -85,7 +88,7 @@ export class GatewayDatabase {
   async refresh(): Promise<void> {
     if (this.stopped) return;
     try {
-      const { rows } = await this.pool.query<{ n: string }>('select n::text from gateway_generation where id = 1');
+      const { rows } = await this.pool.query<{ n: string }>({ name: 'gateway-generation', text: 'select n::text from gateway_generation where id = 1' });
       this.recovered();
       this.observe(rows[0]?.n);
     } catch (error) {

@@ -52,8 +52,9 @@ export class SharedBudget implements Budget {
     if (points > this.perWindow && !force) return { ok: false, ...(await this.peek(key)) };
     if (!this.available) return this.local.spend(key, points, force);
     try {
-      const { rows } = await this.database.pool.query<Row>(
-        `with charged as (
+      const { rows } = await this.database.pool.query<Row>({
+        name: 'gateway-budget-charge', // prepared once per connection
+        text: `with charged as (
            insert into gateway_budget as b (key, spent, reset_at) values ($1, $2, now() + $3 * interval '1 millisecond')
            on conflict (key) do update set
              spent = case when b.reset_at <= now() then excluded.spent else b.spent + excluded.spent end,
@@ -65,8 +66,8 @@ export class SharedBudget implements Budget {
                 (extract(epoch from coalesce((select reset_at from charged), (select reset_at from gateway_budget where key = $1))) * 1000)::float8 as reset_at,
                 (extract(epoch from now()) * 1000)::float8 as now,
                 (select n::text from gateway_generation where id = 1) as generation`,
-        [key, points, this.windowMs, force, this.perWindow],
-      );
+        values: [key, points, this.windowMs, force, this.perWindow],
+      });
       this.database.recovered();
       const row = rows[0]!;
       this.database.observe(row.generation);

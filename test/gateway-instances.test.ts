@@ -176,6 +176,11 @@ describe('one cost budget across gateway instances', () => {
     databaseUrl = await freshDatabase('gateway_budget_test');
     a = await start({ RATE_LIMIT_PER_MINUTE: String(PER_MINUTE) }, databaseUrl);
     b = await start({ RATE_LIMIT_PER_MINUTE: String(PER_MINUTE) }, databaseUrl);
+    // A window that ended before any request: the first charge's sweep deletes it.
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(`insert into gateway_budget (key, spent, reset_at) values ('ip:ended', 3, now() - interval '1 minute')`);
+    await client.end();
   });
   afterAll(async () => {
     await a?.stop();
@@ -222,7 +227,7 @@ describe('one cost budget across gateway instances', () => {
     expect((await post(b.url, CHEAP, { token })).body.extensions?.cost?.remaining).toBe(PER_MINUTE - requested - 1);
   });
 
-  it('old windows are kept to the current ones: one row per client', async () => {
+  it('ended windows are deleted: one row per client and current window', async () => {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
