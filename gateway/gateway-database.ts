@@ -28,6 +28,7 @@ export class GatewayDatabase {
   private reconnectTimer: NodeJS.Timeout | null = null;
   private reconnectDelayMs = 250;
   private stopped = false;
+  private migrated = false;
   private downSince: number | null = null;
 
   constructor(
@@ -46,13 +47,11 @@ export class GatewayDatabase {
     return this.known;
   }
 
-  /** Creates the tables when missing and starts listening. Never throws: without the database an instance runs alone. */
+  /**
+   * Creates the tables when missing and starts listening. Never throws: without the database an
+   * instance runs alone, and sets the tables up when its LISTEN connection first gets through.
+   */
   async start(): Promise<void> {
-    try {
-      await this.migrate();
-    } catch (error) {
-      this.failed(error);
-    }
     await this.listen();
   }
 
@@ -138,6 +137,10 @@ export class GatewayDatabase {
     });
     try {
       await client.connect();
+      if (!this.migrated) {
+        await this.migrate();
+        this.migrated = true;
+      }
       await client.query(`listen ${INVALIDATE_CHANNEL}`);
       // Notifications sent while not listening are lost: the counter says whether any were.
       const { rows } = await client.query<{ n: string }>('select n::text from gateway_generation where id = 1');

@@ -21,19 +21,29 @@ const UPDATE_ORGANIZATION = 'mutation($input: UpdateOrganizationInput!) { update
 const SUPERGRAPH = path.join(import.meta.dirname, '..', 'schema', 'supergraph.graphql');
 
 /** A database of this file's own in the test system's PostgreSQL, so no other gateway writes into it. */
-async function freshDatabase(name: string): Promise<string> {
+async function freshDatabase(name: string, create = true): Promise<string> {
   const url = new URL(inject('databaseUrls').organizations);
   url.pathname = '/postgres';
   const admin = new pg.Client({ connectionString: url.toString() });
   await admin.connect();
   try {
     await admin.query(`drop database if exists "${name}" with (force)`);
-    await admin.query(`create database "${name}"`);
+    if (create) await admin.query(`create database "${name}"`);
   } finally {
     await admin.end();
   }
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+async function queryIn<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
 }
 
 async function start(env: Record<string, string>, databaseUrl?: string): Promise<RunningGateway> {
@@ -235,6 +245,25 @@ describe('one cost budget across gateway instances', () => {
       expect(rows.map((row) => row.key)).toEqual(['partner:kreis-coesfeld:viewer', 'partner:kreis-steinfurt:viewer', 'partner:kreis-warendorf:viewer']);
     } finally {
       await client.end();
+    }
+  });
+
+  it('a gateway started before its database sets it up and shares through it once it is there', async () => {
+    const lateUrl = await freshDatabase('gateway_late_test', false);
+    const late = await start({ RATE_LIMIT_PER_MINUTE: String(PER_MINUTE) }, lateUrl);
+    try {
+      const token = await tokenFor('kreis-borken', 'editor');
+      expect((await post(late.url, CHEAP, { token })).body.extensions?.cost?.remaining).toBe(PER_MINUTE - 1); // its own budget meanwhile
+      await freshDatabase('gateway_late_test');
+      // Its LISTEN connection comes through (backoff up to 5 s) and creates the tables.
+      await expect.poll(() => queryIn<{ n: number }>(lateUrl, `select count(*)::int as n from pg_stat_activity where datname = 'gateway_late_test' and application_name = 'gateway-listen'`).then((rows) => rows[0]!.n), { timeout: 15_000, interval: 250 }).toBe(1);
+      // Charges reach the shared table once the local budget's 5 s stand-in time is over.
+      await expect.poll(async () => {
+        await post(late.url, CHEAP, { token });
+        return (await queryIn<{ key: string }>(lateUrl, 'select key from gateway_budget')).map((row) => row.key);
+      }, { timeout: 15_000, interval: 500 }).toEqual(['partner:kreis-borken:editor']);
+    } finally {
+      await late.stop();
     }
   });
 
