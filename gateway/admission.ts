@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.js';
 import { LimitError, measureOperation, type RequestLimits } from './limits.js';
-import { costExtension, retryAfterSeconds, type BudgetState, type CostBudget } from './rate-limit.js';
+import { costExtension, retryAfterSeconds, type Budget, type BudgetState } from './rate-limit.js';
 
 /** graphql-js's message when `parse` stops at `maxTokens` (Apollo's `parseOptions`). */
 const TOKEN_LIMIT_MESSAGE = /Document contains more tha[nt] \d+ tokens/;
@@ -26,7 +26,7 @@ export interface AdmissionOptions {
   /** Whether anonymous callers may read the schema (`INTROSPECTION`); signed-in partners always may. */
   anonymousIntrospection: boolean;
   /** Cost points per client and minute; null when rate limiting is off. */
-  budget: CostBudget | null;
+  budget: Budget | null;
 }
 
 /**
@@ -61,7 +61,8 @@ export function admissionPlugin({ limits, anonymousIntrospection, budget }: Admi
           const client = contextValue.client;
           if (!budget || !client) return;
           const due = Math.max(0, requested - client.prepaid);
-          const spent = budget.spend(client.key, due, client.kind === 'file');
+          // Nothing more to pay (most reads cost 1 point, paid at the door): no second trip to a shared budget.
+          const spent = due === 0 && client.state ? { ok: true, ...client.state } : await budget.spend(client.key, due, client.kind === 'file');
           state = spent;
           if (!spent.ok) {
             const retryAfter = retryAfterSeconds(spent.resetAt);
@@ -71,6 +72,7 @@ export function admissionPlugin({ limits, anonymousIntrospection, budget }: Admi
           }
           client.spent += due;
           client.prepaid = 0;
+          client.state = spent;
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
@@ -83,7 +85,7 @@ export function admissionPlugin({ limits, anonymousIntrospection, budget }: Admi
           }
           const client = contextValue.client;
           // Refused before it was measured (syntax, validation, limits): the point paid at the door.
-          if (budget && client && !state) state = budget.peek(client.key);
+          if (budget && client && !state) state = client.state ?? (await budget.peek(client.key));
           if (state && response.http.status === 429) response.http.headers.set('retry-after', String(retryAfterSeconds(state.resetAt)));
           result.extensions = { ...result.extensions, cost: costExtension(requested, state) };
         },

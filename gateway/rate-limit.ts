@@ -25,6 +25,17 @@ export interface Spent extends BudgetState {
   ok: boolean;
 }
 
+/**
+ * A budget of cost points per key and window: `CostBudget` in this process, or `SharedBudget`
+ * (`shared-budget.ts`) in the gateway database, shared by every instance.
+ */
+export interface Budget {
+  readonly perWindow: number;
+  /** Spends `points` if the budget has them; `force` spends them anyway (work already admitted). */
+  spend(key: string, points: number, force?: boolean): Spent | Promise<Spent>;
+  peek(key: string): BudgetState | Promise<BudgetState>;
+}
+
 /** What the gateway knows of the client behind one HTTP request (`res.locals.client`). */
 export interface ClientHandle {
   key: string;
@@ -37,9 +48,11 @@ export interface ClientHandle {
   spent: number;
   /** Points paid at the door (1 for every `/graphql` request) that its operation's cost includes. */
   prepaid: number;
+  /** The budget after the door's charge: what an operation that owes nothing more reports. */
+  state?: BudgetState;
 }
 
-export class CostBudget {
+export class CostBudget implements Budget {
   private readonly windows = new Map<string, { spent: number; resetAt: number }>();
 
   /**
@@ -134,18 +147,21 @@ export function tooManyRequests(res: Response, requested: number, state: BudgetS
  * refuses what its budget cannot pay, before any parsing: on `/graphql` 1 point (the operation's
  * cost is settled by the admission step), on a file route `fileCost`.
  */
-export function admitClient(budget: CostBudget | null, kind: ClientHandle['kind'], fileCost = 0): RequestHandler {
+export function admitClient(budget: Budget | null, kind: ClientHandle['kind'], fileCost = 0, beforeAdmit?: () => Promise<void>): RequestHandler {
   return async (req, res, next) => {
     try {
       const client: ClientHandle = { key: await clientKeyOf(req), kind, spent: 0, prepaid: 0 };
       res.locals.client = client;
+      // Shared instances: when no budget statement reads the write generation, this does (gateway-database.ts).
+      if (beforeAdmit) await beforeAdmit();
       if (!budget) return next();
       // Every request pays at least 1 point here, so even those that never reach an operation
       // (bad JSON, a forged token, a batch) are counted.
       const requested = kind === 'file' ? fileCost : 1;
-      const spent = budget.spend(client.key, requested);
+      const spent = await budget.spend(client.key, requested);
       if (!spent.ok) return tooManyRequests(res, requested, spent, budget.perWindow);
       client.spent += requested;
+      client.state = spent;
       if (kind === 'graphql') client.prepaid = requested;
       next();
     } catch (error) {

@@ -32,6 +32,8 @@ import { createSubgraphFetchMetrics, SubgraphClient } from './subgraph-client.js
 import { checkSubgraphs } from './readiness.js';
 import { readSupergraph, subgraphEndpoints } from './supergraph.js';
 import { watchChanges } from './change-watch.js';
+import { announceWritesPlugin, GatewayDatabase } from './gateway-database.js';
+import { SharedBudget } from './shared-budget.js';
 import { subgraphUrl } from '../shared/peers.js';
 
 export interface GatewayOptions {
@@ -40,6 +42,8 @@ export interface GatewayOptions {
   supergraphPath: string;
   /** Subgraph URLs by name, overriding the supergraph's and the environment's. */
   subgraphUrls?: Record<string, string>;
+  /** The database gateway instances share budgets and cache invalidation in; default `GATEWAY_DATABASE_URL`, none: this instance alone. */
+  databaseUrl?: string;
 }
 
 export interface RunningGateway {
@@ -73,8 +77,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
   const httpServer = http.createServer(app);
   const limits = limitsFromEnv();
-  const budget = budgetFromEnv();
   const responseCache = responseCachePlugin({ ttlMs: envInt('RESPONSE_CACHE_TTL_MS', 5000), maxBytes: envInt('RESPONSE_CACHE_MIB', 32) * 1024 * 1024, registry: metrics.registry });
+  const invalidateCaches = () => {
+    responseCache.invalidate();
+    fetchMetrics.entityCache.invalidate();
+  };
+  // Several instances: budgets and cache invalidation shared in the gateway database (gateway-database.ts).
+  const databaseUrl = options.databaseUrl ?? envString('GATEWAY_DATABASE_URL', '');
+  const database = databaseUrl ? new GatewayDatabase(databaseUrl, invalidateCaches) : null;
+  if (database) await database.start();
+  const localBudget = budgetFromEnv();
+  const budget = localBudget && database ? new SharedBudget(database, localBudget.perWindow, localBudget.windowMs, localBudget.maxClients) : localBudget;
+  // The shared budget's statement reads the write generation; without a budget the door reads it alone.
+  const beforeAdmit = database && !budget ? () => database.refresh() : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Always on in Apollo; who may introspect is decided by the admission step.
@@ -87,17 +102,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), metrics.plugin, requestIdOnInternalErrors, requestLogging(serviceLogger('gateway')),
       // With INTROSPECTION=false (production) signed-in partners still get the schema and docs.
       admissionPlugin({ limits, anonymousIntrospection: envBool('INTROSPECTION', true), budget }),
-      responseCache],
+      responseCache, ...(database ? [announceWritesPlugin(database)] : [])],
   });
   await apollo.start();
   // Writes that bypass this instance (another gateway, an import) reach its caches through the change feed.
   const changeWatch = watchChanges({
     organizationsUrl: urls.get('organizations') ?? subgraphUrl('organizations'),
     intervalMs: envInt('CHANGE_WATCH_MS', 1000),
-    onChange: () => {
-      responseCache.invalidate();
-      fetchMetrics.entityCache.invalidate();
-    },
+    onChange: invalidateCaches,
   });
 
   app.get('/metrics', metrics.handler);
@@ -111,10 +123,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   app.use(playgroundRouter());
   const fileCost = envInt('RATE_LIMIT_FILE_COST', 100);
-  app.use('/profiles', admitClient(budget, 'file', fileCost));
-  app.use('/export', admitClient(budget, 'file', fileCost));
-  app.use('/maps', admitClient(budget, 'file', fileCost));
-  app.use('/feeds', admitClient(budget, 'file', fileCost));
+  app.use('/profiles', admitClient(budget, 'file', fileCost, beforeAdmit));
+  app.use('/export', admitClient(budget, 'file', fileCost, beforeAdmit));
+  app.use('/maps', admitClient(budget, 'file', fileCost, beforeAdmit));
+  app.use('/feeds', admitClient(budget, 'file', fileCost, beforeAdmit));
   app.use(createProfilesRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
   app.use(createExportRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
   app.use(createMapsRouter(apollo, (req, res) => createGatewayContext(req, res, urls)));
@@ -124,7 +136,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(
     '/graphql',
     traceRequests('gateway'),
-    admitClient(budget, 'graphql'),
+    admitClient(budget, 'graphql', 0, beforeAdmit),
     express.json({ limit: envString('BODY_LIMIT', '1mb') }),
     // A document id becomes its text here, so the admission step inside Apollo checks it like any text.
     trustedDocumentRequests(trustedDocuments, { persistedOnly: envBool('PERSISTED_ONLY', false), isSignedIn: (req) => tokenClaimsOf(req).then((claims) => claims !== null, () => false) }),
@@ -141,9 +153,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     port,
     url: `http://localhost:${port}/graphql`,
-    stop: () => {
+    stop: async () => {
       changeWatch.stop();
-      return apollo.stop();
+      await apollo.stop();
+      await database?.stop();
     },
   };
 }

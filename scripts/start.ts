@@ -40,6 +40,11 @@ async function main() {
       env[`${envPrefix(subgraph.name)}_DATABASE_URL`] = embedded.url(subgraph.name);
     }
   }
+  // The gateway instances' shared budgets and cache invalidation (gateway/gateway-database.ts).
+  if (!process.env.GATEWAY_DATABASE_URL && embedded) {
+    await embedded.ensureDatabase('gateway');
+    env.GATEWAY_DATABASE_URL = embedded.url('gateway');
+  }
 
   // Generated once, before any child reads them, so all services agree on them.
   ensureSecrets();
@@ -62,7 +67,9 @@ async function main() {
   );
   const gatewayPort = envInt('GATEWAY_PORT', 4000);
   const subgraphUrls = Object.fromEntries(subgraphs.map((subgraph) => [`${envPrefix(subgraph.name)}_URL`, process.env[`${envPrefix(subgraph.name)}_URL`] ?? env[`${envPrefix(subgraph.name)}_URL`]]));
-  await launch('gateway', path.join('gateway', 'index.ts'), { ...subgraphUrls, GATEWAY_PORT: String(gatewayPort) }, `http://127.0.0.1:${gatewayPort}/health`);
+  // GATEWAY_WORKERS > 1: that many gateway processes on the one port (gateway/workers.ts).
+  const gatewayEntry = envInt('GATEWAY_WORKERS', 1) > 1 ? 'workers.ts' : 'index.ts';
+  await launch('gateway', path.join('gateway', gatewayEntry), { ...subgraphUrls, ...(env.GATEWAY_DATABASE_URL ? { GATEWAY_DATABASE_URL: env.GATEWAY_DATABASE_URL } : {}), GATEWAY_PORT: String(gatewayPort) }, `http://127.0.0.1:${gatewayPort}/health`);
 
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   console.log(`\nMünsterland regional graph ready in ${seconds} s: http://localhost:${gatewayPort}/graphql (Ctrl-C stops everything)`);
