@@ -1,14 +1,14 @@
 import client from 'prom-client';
 import { envInt, envString } from '../shared/config.js';
-import { fetchScope } from './subgraph-fetcher.js';
+import type { SubgraphAnswer, SubgraphCall, SubgraphRequest } from './subgraph-fetcher.js';
 
 /**
  * A cache of entities that change rarely (organizations and their figures, topics), between the
  * query planner and the subgraphs: an `_entities` fetch is answered from the cache by key and
  * field set, and only the representations not cached (each distinct one once) go to the subgraph.
  *
- * Invalidation: any fetch to a subgraph that is not part of a query operation (decided on the
- * parsed operation, `fetchScope`) empties that subgraph's entries when it starts and again when it ends,
+ * Invalidation: any call to a subgraph that is not part of a query operation (decided on the
+ * parsed operation, `SubgraphRequest.readOnly`) empties that subgraph's entries when it starts and again when it ends,
  * and a read that overlapped it stores nothing. A whole subgraph rather than the written key,
  * because an entry holds nested fields of other records too (a municipality with `parent { name }`).
  * Writes that do not pass through this gateway (another instance, an import run elsewhere) reach
@@ -27,14 +27,6 @@ export interface EntityCacheOptions {
   types: Record<string, string[]>;
   registry?: client.Registry;
 }
-
-interface FetchInit {
-  method?: string;
-  headers?: Record<string, string> | Headers;
-  body?: unknown;
-  [other: string]: unknown;
-}
-type Fetcher = (url: string, init: FetchInit) => Promise<Response>;
 
 interface Entry {
   /** The entity as JSON text (or `null`). */
@@ -109,35 +101,31 @@ export class EntityCache {
     for (const name of names) this.entries.get(name)?.clear();
   }
 
-  /** The subgraph's fetcher with the cache in front of it (the fetcher itself when nothing of it is cached). */
-  wrap(subgraph: string, fetcher: Fetcher): Fetcher {
+  /** The subgraph's call with the cache in front of it (the call itself when nothing of it is cached). */
+  wrap(subgraph: string, call: SubgraphCall): SubgraphCall {
     const types = new Set(this.options.types[subgraph] ?? []);
-    if (!this.enabled || types.size === 0) return fetcher;
-    return async (url, init) => {
-      const body = init.body;
-      if (typeof body !== 'string') return fetcher(url, init);
-      if (!fetchScope.getStore()?.readOnly) {
-        // A write (or a fetch not known to be a read, decided on the parsed operation as for
-        // sharing fetches): nothing cached of this subgraph survives it.
+    if (!this.enabled || types.size === 0) return call;
+    return async (request) => {
+      if (!request.readOnly) {
+        // A write (or a call not known to be a read, decided on the parsed operation as for
+        // sharing calls): nothing cached of this subgraph survives it.
         this.invalidate(subgraph);
         try {
-          return await fetcher(url, init);
+          return await call(request);
         } finally {
           this.invalidate(subgraph);
         }
       }
-      if (!body.includes('_entities(')) return fetcher(url, init);
-      return this.entities(subgraph, types, fetcher, url, init, body);
+      const representations = request.payload.variables?.representations;
+      if (!Array.isArray(representations) || representations.length === 0 || !request.payload.query.includes('_entities(')) return call(request);
+      return this.entities(subgraph, types, call, request, representations as { __typename?: string }[]);
     };
   }
 
-  private async entities(subgraph: string, types: Set<string>, fetcher: Fetcher, url: string, init: FetchInit, body: string): Promise<Response> {
-    const request = JSON.parse(body) as { query: string; variables?: { representations?: { __typename?: string }[] } & Record<string, unknown>; operationName?: string };
-    const { representations, ...otherVariables } = request.variables ?? {};
-    if (!Array.isArray(representations) || representations.length === 0 || !representations.every((representation) => types.has(representation?.__typename ?? ''))) {
-      return fetcher(url, init);
-    }
-    const fieldSet = this.fieldSetId(`${caller(init.headers)}\n${request.query.replace(OPERATION_NAME, 'query')}\n${JSON.stringify(otherVariables)}`);
+  private async entities(subgraph: string, types: Set<string>, call: SubgraphCall, request: SubgraphRequest, representations: { __typename?: string }[]): Promise<SubgraphAnswer> {
+    if (!representations.every((representation) => types.has(representation?.__typename ?? ''))) return call(request);
+    const { representations: _, ...otherVariables } = request.payload.variables ?? {};
+    const fieldSet = this.fieldSetId(`${request.headers.authorization ?? ''}\n${request.headers['x-partner-organization-id'] ?? ''}\n${request.payload.query.replace(OPERATION_NAME, 'query')}\n${JSON.stringify(otherVariables)}`);
     const entries = this.entries.get(subgraph) ?? this.entries.set(subgraph, new Map()).get(subgraph)!;
     const now = Date.now();
     const found: (string | undefined)[] = new Array(representations.length);
@@ -160,22 +148,24 @@ export class EntityCache {
 
     if (missing.size > 0) {
       const generation = this.generations.get(subgraph) ?? 0;
-      const reducedBody = JSON.stringify({ ...request, variables: { ...request.variables, representations: [...missing.values()].map((item) => item.representation) } });
-      const response = await fetcher(url, { ...init, body: reducedBody });
-      const text = await response.text();
+      // Every representation missing, none twice: the subgraph gets the request as it was.
+      const unchanged = missing.size === representations.length;
+      const reduced: SubgraphRequest = unchanged
+        ? request
+        : { ...request, payload: { ...request.payload, variables: { ...request.payload.variables, representations: [...missing.values()].map((item) => item.representation) } } };
+      const answer = await call(reduced);
       let entities: unknown[] | undefined;
-      if (response.ok) {
+      if (answer.status >= 200 && answer.status < 300) {
         try {
-          const answer = JSON.parse(text) as { data?: { _entities?: unknown[] }; errors?: unknown[] };
-          if (!answer.errors && Array.isArray(answer.data?._entities) && answer.data._entities.length === missing.size) entities = answer.data._entities;
+          const parsed = JSON.parse(answer.body) as { data?: { _entities?: unknown[] }; errors?: unknown[] };
+          if (!parsed.errors && Array.isArray(parsed.data?._entities) && parsed.data._entities.length === missing.size) entities = parsed.data._entities;
         } catch {
           // not JSON: handled below like an error
         }
       }
       if (!entities) {
         // Errors (or an answer of another shape) refer to the reduced list: the subgraph answers the original request instead.
-        if (reducedBody === body) return new Response(text, { status: response.status, headers: response.headers });
-        return fetcher(url, init);
+        return unchanged ? answer : call(request);
       }
       const store = (this.generations.get(subgraph) ?? 0) === generation;
       const expires = Date.now() + this.options.ttlMs;
@@ -185,7 +175,7 @@ export class EntityCache {
         if (store) this.set(entries, key, { json, expires });
       });
     }
-    return new Response(`{"data":{"_entities":[${found.join(',')}]}}`, { status: 200, headers: { 'content-type': 'application/json' } });
+    return { status: 200, contentType: 'application/json', body: `{"data":{"_entities":[${found.join(',')}]}}` };
   }
 
   private set(entries: Map<string, Entry>, key: string, entry: Entry): void {
@@ -208,13 +198,6 @@ export class EntityCache {
     }
     return id;
   }
-}
-
-/** Who asks: anonymous callers share entries, a signed-in partner has its own. */
-function caller(headers: FetchInit['headers']): string {
-  if (!headers) return '';
-  const get = (name: string) => (typeof (headers as Headers).get === 'function' ? (headers as Headers).get(name) : (headers as Record<string, string>)[name]) ?? '';
-  return `${get('authorization')}\n${get('x-partner-organization-id')}`;
 }
 
 export function createEntityCache(registry?: client.Registry): EntityCache {

@@ -3,8 +3,8 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { RequestHandler } from 'express';
 import {
-  getNamedType, getNullableType, GraphQLError, isCompositeType, isListType, Kind, validate,
-  type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
+  getNamedType, getNullableType, getVariableValues, GraphQLError, isCompositeType, isListType, Kind, validate, visit,
+  type ArgumentNode, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { envInt } from '../shared/config.js';
@@ -83,28 +83,73 @@ export function measureOperation(
   const introspection = introspectionOf(document, operationName);
   checkStructure(schema, document, operation, introspection.only ? limits.maxIntrospectionDepth : limits.maxDepth, limits);
 
-  let cost: number;
-  try {
-    cost = getComplexity({
-      schema,
-      query: operationName ? document : { ...document, definitions: document.definitions.filter((definition) => definition.kind !== Kind.OPERATION_DEFINITION || definition === operation) },
-      variables,
-      operationName: operationName ?? undefined,
-      estimators: [rowsEstimator(limits)],
-      maxQueryNodes: MAX_QUERY_NODES,
-    });
-  } catch (error) {
-    if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
-      throw new LimitError('COST_LIMIT', `The operation selects more than ${MAX_QUERY_NODES} fields once fragments are spread; the cost limit is ${limits.maxCost}`, limits.maxCost);
-    }
-    // Variables that do not fit their types: the same answer graphql-js gives when it executes.
-    if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
-    throw error;
-  }
+  const cost = costOf(schema, document, operation, variables, limits);
   if (cost > limits.maxCost) {
     throw new LimitError('COST_LIMIT', `The operation may ask for ${Math.round(cost)} rows; the limit is ${limits.maxCost}`, limits.maxCost, Math.round(cost));
   }
   return { cost, introspection };
+}
+
+/**
+ * Costs measured per parsed document, by the values of the variables a cost can depend on: those
+ * given to a `first` argument or to a directive (`@include(if: $x)`). Any other variable (a
+ * filter, a cursor) changes what a request reads, never how many rows it may ask for, so varied
+ * traffic on one document walks it once instead of once per request.
+ */
+const measuredCosts = new WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number | LimitError> }>();
+/** Distinct cost-relevant variable values remembered per document (then it starts afresh). */
+const MAX_COSTS_PER_DOCUMENT = 256;
+const NOT_GIVEN = { notGiven: true };
+
+function costOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: RequestLimits): number {
+  // Variables that do not fit their types: the same answer graphql-js gives when it executes
+  // (and graphql-query-complexity's: its last error).
+  if (operation.variableDefinitions?.length) {
+    const { errors } = getVariableValues(schema, operation.variableDefinitions, variables);
+    if (errors?.length) throw new GraphQLError(errors[errors.length - 1].message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+  }
+  let measured = measuredCosts.get(document);
+  if (!measured) measuredCosts.set(document, (measured = { variables: costVariables(document), costs: new Map() }));
+  const key = `${operation.name?.value ?? ''}\u0000${JSON.stringify(measured.variables.map((name) => (name in variables ? variables[name] : NOT_GIVEN)))}`;
+  const known = measured.costs.get(key);
+  if (known instanceof LimitError) throw known.again();
+  if (known !== undefined) return known;
+  let result: number | LimitError;
+  try {
+    result = getComplexity({
+      schema,
+      query: operation.name ? document : { ...document, definitions: document.definitions.filter((definition) => definition.kind !== Kind.OPERATION_DEFINITION || definition === operation) },
+      variables,
+      operationName: operation.name?.value,
+      estimators: [rowsEstimator(limits)],
+      maxQueryNodes: MAX_QUERY_NODES,
+    });
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    if (!/maximum allowed number of nodes/.test(error.message)) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    result = new LimitError('COST_LIMIT', `The operation selects more than ${MAX_QUERY_NODES} fields once fragments are spread; the cost limit is ${limits.maxCost}`, limits.maxCost);
+  }
+  if (measured.costs.size >= MAX_COSTS_PER_DOCUMENT) measured.costs.clear();
+  measured.costs.set(key, result);
+  if (result instanceof LimitError) throw result.again();
+  return result;
+}
+
+/** Names of the variables given to a `first` argument or to a directive anywhere in the document. */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const add = (argument: ArgumentNode) => {
+    if (argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
+  };
+  visit(document, {
+    Directive(directive) {
+      directive.arguments?.forEach(add);
+    },
+    Field(field) {
+      field.arguments?.forEach((argument) => argument.name.value === 'first' && add(argument));
+    },
+  });
+  return [...names].sort();
 }
 
 /** Fields a fragment-spread document may expand to before it counts as over the cost limit. */

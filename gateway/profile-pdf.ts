@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import type { ProfileSheet } from './profile-sheet.js';
 
 /**
@@ -25,7 +24,9 @@ export interface SheetMap {
   caption: string[];
 }
 
-export function profilePdf(sheet: ProfileSheet, map?: SheetMap): Promise<Buffer> {
+export async function profilePdf(sheet: ProfileSheet, map?: SheetMap): Promise<Buffer> {
+  // Loaded on the first sheet, not at start: pdfkit holds about 25 MB a gateway that never renders one would carry.
+  const { default: PDFDocument } = await import('pdfkit');
   const { regular, bold } = loadFonts();
   const doc = new PDFDocument({
     size: 'A4',

@@ -2,13 +2,13 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { tokenClaimsOf } from './auth.js';
 import { envBool, envInt, envString } from '../shared/config.js';
+import { apolloHandler } from '../shared/apollo-express.js';
 import { jsonHttpErrors } from '../shared/http-errors.js';
 import { requestLogging, serviceLogger } from '../shared/logger.js';
 import { createMetrics } from '../shared/metrics.js';
@@ -141,7 +141,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // A document id becomes its text here, so the admission step inside Apollo checks it like any text.
     trustedDocumentRequests(trustedDocuments, { persistedOnly: envBool('PERSISTED_ONLY', false), isSignedIn: (req) => tokenClaimsOf(req).then((claims) => claims !== null, () => false) }),
     requestShape(),
-    expressMiddleware(apollo, { context: ({ req, res }) => createGatewayContext(req, res, urls) }),
+    apolloHandler(apollo, ({ req, res }) => createGatewayContext(req, res, urls)),
   );
   app.use(jsonHttpErrors);
 

@@ -36,6 +36,31 @@ describe('what admission measures, in-process', () => {
     expect(refusal(COSTLY.replace('$first: Int!', '$first: Int = 500'))).toBe('COST_LIMIT');
   });
 
+  it('measures one parsed document again for every value of a variable its cost depends on, and checks every request\'s variables', () => {
+    // Apollo hands admission the same document object for the same text: costs are remembered on it.
+    const query = 'query Page($first: Int!, $after: String, $deep: Boolean!) { projects(first: $first, after: $after) { edges { node { slug participants @include(if: $deep) { role } } } } }';
+    const document = parse(query);
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    const cost = (variables: Record<string, unknown>) => measureOperation(composed.apiSchema, document, operation, variables, limits).cost;
+    const cases = [
+      { first: 10, after: 'a', deep: false },
+      { first: 10, after: 'b', deep: false },
+      { first: 10, after: 'a', deep: true },
+      { first: 100, after: 'b', deep: true },
+      { first: 100, after: 'c', deep: false },
+      { first: 10, after: 'c', deep: true },
+    ];
+    const costs = cases.map(cost);
+    // The same as measuring a freshly parsed document each time, and different where it must be.
+    expect(costs).toEqual(cases.map((variables) => measure(query, variables).cost));
+    expect(new Set(costs).size).toBe(4);
+    expect(() => cost({ first: 20000, after: 'a', deep: true })).toThrow(LimitError);
+    expect(cost({ first: 20000, after: 'a', deep: false })).toBe(measure(query, { first: 20000, after: 'a', deep: false }).cost);
+    // A variable that does not fit its type is refused whatever was remembered for the others.
+    expect(() => cost({ first: 10, after: 7, deep: false })).toThrow(/String cannot represent/);
+    expect(() => cost({ first: 10, after: 'a' })).toThrow(/\$deep/);
+  });
+
   it('keeps the codes of every limit', () => {
     expect(refusal(`{ organization(slug: "x") { ${'parent { '.repeat(12)} name ${'} '.repeat(12)} } }`)).toBe('QUERY_DEPTH_LIMIT');
     expect(refusal(`{ topics { ${Array.from({ length: 31 }, (_, i) => `a${i}: key`).join(' ')} } }`)).toBe('ALIAS_LIMIT');
