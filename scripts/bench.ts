@@ -52,6 +52,10 @@ const dataDir = defaultDataDir();
 ensureSecrets(); // the gateway secret and token key of this data folder, before any child reads them
 const names = scaleDatabaseNames(options.suffix ?? DEFAULT_SUFFIX);
 const databaseUrls = Object.fromEntries(Object.entries(names).map(([subgraph, database]) => [subgraph, postgres.url(database)]));
+// Our gateway runs as `npm start` runs it: with its own database, where instances share budgets
+// and the write generation every request reads at the door.
+const gatewayDatabase = `gateway${options.suffix ?? DEFAULT_SUFFIX}`;
+await postgres.ensureDatabase(gatewayDatabase);
 const compiled = !options.fromSource;
 const launcher = new Launcher(path.join(RESULTS_DIR, `${startedAt.toISOString().replace(/[:.]/g, '-')}.log`), { compiled });
 let report: Report | undefined;
@@ -82,7 +86,7 @@ try {
   }
   const data = await scaleDataCounts();
   console.error(`scale data: ${Object.entries(data).map(([table, rows]) => `${rows} ${table}`).join(', ')}; starting the system …`);
-  const { gateway, subgraphs, subgraphUrls } = await launcher.startSystem(databaseUrls);
+  const { gateway, subgraphs, subgraphUrls } = await launcher.startSystem(databaseUrls, postgres.url(gatewayDatabase));
   const subgraphNames = subgraphs.map((service) => service.name);
   const postmaster = postmasterPid(dataDir);
   const system: Watched[] = [

@@ -69,7 +69,8 @@ async function main() {
   const databaseUrls = await prepareDatabases(postgres);
   const launcher = new Launcher(path.join(resultsDir, 'soak-services.log'));
   try {
-    const system = await launcher.startSystem(databaseUrls);
+    await postgres.ensureDatabase('gateway_soak');
+    const system = await launcher.startSystem(databaseUrls, postgres.url('gateway_soak'));
     const services = system.subgraphs;
     // The attack runs against a gateway as deployed: rate limit and response cache at their defaults.
     const gateway = attackMode ? await launcher.startGateway('gateway-defaults', { RATE_LIMIT_PER_MINUTE: '5000' }) : system.gateway;

@@ -88,8 +88,8 @@ export class Launcher {
     throw new Error(`${name} did not answer ${url} within 120 s:\n${this.tail.join('\n')}`);
   }
 
-  /** The three subgraphs on the given databases, then our gateway in front of them. */
-  async startSystem(databaseUrls: Record<string, string>) {
+  /** The three subgraphs on the given databases, then our gateway (on its own database) in front of them. */
+  async startSystem(databaseUrls: Record<string, string>, gatewayDatabaseUrl: string) {
     const ports = Object.fromEntries(await Promise.all(SUBGRAPH_SERVICES.map(async ({ name }) => [name, await freePort()] as const)));
     const urls = Object.fromEntries(SUBGRAPH_SERVICES.map(({ name }) => [`${envPrefix(name)}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]));
     const common = {
@@ -108,7 +108,7 @@ export class Launcher {
         return this.start(name, this.serviceArgs(path.join('subgraphs', name, 'index.ts')), env, urls[`${prefix}_URL`], subgraphHeaders());
       }),
     );
-    this.gatewayEnv = common;
+    this.gatewayEnv = { ...common, GATEWAY_DATABASE_URL: gatewayDatabaseUrl };
     const gateway = await this.startGateway('gateway');
     return { gateway, subgraphs, subgraphUrls: urls };
   }
