@@ -3,6 +3,7 @@ import { paginate, type ConnectionShape, type PageArgs } from '../toolkit/connec
 import { BadUserInputError } from '../../shared/errors.js';
 import { isUuid, looksLikeSlug } from '../../shared/ids.js';
 import { slugGivenAsId } from '../toolkit/validation.js';
+import { leanFind } from '../toolkit/lean-read.js';
 import { KEY } from '../toolkit/search-input.js';
 import { HEADLINE_OPTIONS, HEADLINE_TSQUERY_SQL, headlineParams, highlight, TSQUERY_SQL } from '../toolkit/search-sql.js';
 import { MICROS_PART, MICROS_PLACEHOLDER, microsOf, sqlPage, TEXT_PART, UUID_PART, type SqlOrder } from '../toolkit/sql-page.js';
@@ -19,13 +20,6 @@ type ResourcePage = ConnectionShape<KnowledgeResourceEntity>;
  * and `desc nulls last` is read as ascending).
  */
 export const LIST_ORDER: QueryOrderMap<KnowledgeResourceEntity> = { createdAt: QueryOrder.DESC };
-
-/** Order of the plain lists (a project's resources): newest publication first, undated last. */
-const PUBLICATION_ORDER: QueryOrderMap<KnowledgeResourceEntity> = {
-  publishedOn: QueryOrder.DESC_NULLS_LAST,
-  title: QueryOrder.ASC,
-  id: QueryOrder.ASC,
-};
 
 function assertLength(value: string, max: number, field: string): void {
   if (value.length > max) throw new BadUserInputError(`${field} is longer than ${max} characters`, field);
@@ -106,7 +100,8 @@ export async function listResources(em: EntityManager, filter: KnowledgeResource
 export async function resourcesOfProjects(em: EntityManager, projectIds: readonly string[]): Promise<KnowledgeResourceEntity[]> {
   const ids = projectIds.filter(isUuid);
   if (ids.length === 0) return [];
-  return em.find(KnowledgeResourceEntity, { projectIds: { $overlap: ids }, archivedAt: null }, { orderBy: PUBLICATION_ORDER });
+  return leanFind(em, KnowledgeResourceEntity, (query) =>
+    query.whereRaw('t.project_ids && ?::uuid[]', [ids]).whereNull('t.archived_at').orderByRaw('t.published_on desc nulls last, t.title asc, t.id asc'));
 }
 
 /** A later page of one author's resources: after a cursor, the page is asked for one author at a time. */
