@@ -3,7 +3,7 @@ import { paginate, type ConnectionShape, type PageArgs } from '../toolkit/connec
 import { BadUserInputError } from '../../shared/errors.js';
 import { isUuid, looksLikeSlug } from '../../shared/ids.js';
 import { slugGivenAsId } from '../toolkit/validation.js';
-import { leanFind } from '../toolkit/lean-read.js';
+import { leanColumns, leanFind, leanRow } from '../toolkit/lean-read.js';
 import { KEY } from '../toolkit/search-input.js';
 import { HEADLINE_OPTIONS, HEADLINE_TSQUERY_SQL, headlineParams, highlight, TSQUERY_SQL } from '../toolkit/search-sql.js';
 import { MICROS_PART, MICROS_PLACEHOLDER, microsOf, sqlPage, TEXT_PART, UUID_PART, type SqlOrder } from '../toolkit/sql-page.js';
@@ -61,7 +61,7 @@ const ORDERS: Record<KnowledgeResourceOrder, SqlOrder> = {
   },
 };
 
-type SearchRow = EntityData<KnowledgeResourceEntity> & { search_vector?: unknown; search_rank?: number; search_snippet?: string };
+type SearchRow = EntityData<KnowledgeResourceEntity> & { search_rank?: number; search_snippet?: string };
 
 export async function assertFilterTopics(filter: KnowledgeResourceFilter = {}): Promise<void> {
   if (filter.topicKey != null) await assertFilterTopicsExist([filter.topicKey], 'filter.topicKey');
@@ -69,27 +69,29 @@ export async function assertFilterTopics(filter: KnowledgeResourceFilter = {}): 
 }
 
 /** The `knowledgeResources` connection: filtered, searched and ordered in SQL; rank and snippet per edge. */
-export async function listResources(em: EntityManager, filter: KnowledgeResourceFilter = {}, page: PageArgs, orderBy?: KnowledgeResourceOrder) {
+/** `snippets: false` when nobody reads them: the page then skips ts_headline, the costliest part of a search. */
+export async function listResources(em: EntityManager, filter: KnowledgeResourceFilter = {}, page: PageArgs, orderBy?: KnowledgeResourceOrder, { snippets = true } = {}) {
   const knex = em.getKnex();
   const { query, text } = resourceQuery(em, filter);
   await assertFilterTopics(filter);
   const order = orderBy ?? (text ? KnowledgeResourceOrder.RELEVANCE : KnowledgeResourceOrder.CREATED_AT);
   if (order === KnowledgeResourceOrder.RELEVANCE && !text) throw new BadUserInputError('orderBy RELEVANCE needs filter.text', 'orderBy');
 
-  const columns: (string | Knex.Raw)[] = ['r.*'];
+  // The entity's own columns, not the stored search_vector.
+  const columns: (string | Knex.Raw)[] = [...leanColumns(em, KnowledgeResourceEntity, 'r')];
   if (text) {
-    columns.push(
-      knex.raw(`ts_rank(r.search_vector, ${TSQUERY_SQL}) as search_rank`, [text]),
-      knex.raw(`ts_headline('german', concat_ws(' ', r.summary, r.body), ${HEADLINE_TSQUERY_SQL}, ?) as search_snippet`, [...headlineParams(text), HEADLINE_OPTIONS]),
-    );
+    columns.push(knex.raw(`ts_rank(r.search_vector, ${TSQUERY_SQL}) as search_rank`, [text]));
+    if (snippets) {
+      columns.push(knex.raw(`ts_headline('german', concat_ws(' ', r.summary, r.body), ${HEADLINE_TSQUERY_SQL}, ?) as search_snippet`, [...headlineParams(text), HEADLINE_OPTIONS]));
+    }
   }
   return sqlPage(em, {
     query,
     columns,
     order: ORDERS[order],
     args: page,
-    edge: ({ search_vector: _vector, search_rank: rank, search_snippet: snippet, ...row }: SearchRow) => ({
-      node: em.map(KnowledgeResourceEntity, row),
+    edge: ({ search_rank: rank, search_snippet: snippet, ...row }: SearchRow) => ({
+      node: leanRow(em, KnowledgeResourceEntity, row, 'r'),
       rank: rank ?? null,
       snippet: highlight(snippet),
     }),

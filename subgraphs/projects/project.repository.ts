@@ -55,7 +55,8 @@ const ORDERS: Record<ProjectOrder, SqlOrder> = {
 type ProjectRow = EntityData<ProjectEntity> & { search_rank?: number; search_snippet?: string };
 
 /** The `projects` connection: filtered, searched and ordered in SQL; rank and snippet per edge. */
-export async function listProjects(em: EntityManager, filter: ProjectFilter = {}, page: PageArgs, orderBy?: ProjectOrder) {
+/** `snippets: false` when nobody reads them: the page then skips ts_headline, the costliest part of a search. */
+export async function listProjects(em: EntityManager, filter: ProjectFilter = {}, page: PageArgs, orderBy?: ProjectOrder, { snippets = true } = {}) {
   const knex = em.getKnex();
   const { query, text } = projectQuery(em, filter);
   // An unknown key is a mistake to name, not a reason for an empty list.
@@ -69,11 +70,13 @@ export async function listProjects(em: EntityManager, filter: ProjectFilter = {}
   if (text) {
     columns.push(
       knex.raw(`ts_rank(p.search_vector, ${TSQUERY_SQL}) as search_rank`, [text]),
-      knex.raw(
+    );
+    if (snippets) {
+      columns.push(knex.raw(
         `ts_headline('german', concat_ws(' ', p.summary, array_to_string(p.keywords, ', '), p.occasion, p.goal, p.implementation, p.financing), ${HEADLINE_TSQUERY_SQL}, ?) as search_snippet`,
         [...headlineParams(text), HEADLINE_OPTIONS],
-      ),
-    );
+      ));
+    }
   }
   return sqlPage(em, {
     query,
