@@ -28,15 +28,12 @@ export function createOrganizationLoaders(em: EntityManager) {
     organizationByAgs: new DataLoader<string, OrganizationEntity | null>((keys) => organizationsByAgs(em, keys)),
     // One key only ('region'): a loader so the list is read once per request, however often asked.
     regionMunicipalities: new DataLoader<'region', OrganizationEntity[]>(async (keys) => {
-      const municipalities = await em.find(
-        OrganizationEntity,
-        { kind: { $in: MUNICIPALITY_KINDS }, ags: { $ne: null }, archivedAt: null },
-        { orderBy: { ags: 'asc' } },
-      );
+      const municipalities = await leanFind(em, OrganizationEntity, (query) =>
+        query.whereIn('t.kind', MUNICIPALITY_KINDS).whereNotNull('t.ags').whereNull('t.archived_at').orderBy('t.ags'));
       return keys.map(() => municipalities);
     }),
     peopleByOrganizationId: loadMany<string, PersonEntity>(
-      (ids) => em.find(PersonEntity, { organization: { $in: [...ids] } }, { orderBy: { name: 'asc', id: 'asc' } }),
+      (ids) => leanFind(em, PersonEntity, (query) => query.whereIn('t.organization_id', [...ids]).orderBy(['t.name', 't.id'])),
       (person) => person.organization.id,
     ),
   };

@@ -15,6 +15,8 @@ interface Plan {
   meta: EntityMetadata;
   /** `alias.column` of every persisted column, for the select list. */
   columns: string[];
+  /** The same, quoted once: knex would quote each column again for every statement. */
+  selectSql: string;
   map(row: Record<string, unknown>): object;
 }
 
@@ -60,6 +62,7 @@ function planOf(em: EntityManager, entity: Function, alias: string): Plan {
   const plan: Plan = {
     meta,
     columns,
+    selectSql: columns.map((column) => column.split('.').map((part) => `"${part}"`).join('.')).join(', '),
     map(row) {
       // Column names to property names and timestamps to Dates, exactly as `em.find` does first.
       const data = comparator.mapResult(meta.className, row) as Record<string, unknown>;
@@ -105,7 +108,8 @@ export async function leanFind<T>(
   alias = 't',
 ): Promise<T[]> {
   const plan = planOf(em, entity, alias);
-  const query = em.getKnex()(`${plan.meta.tableName} as ${alias}`).select(plan.columns);
+  const knex = em.getKnex();
+  const query = knex(`${plan.meta.tableName} as ${alias}`).select(knex.raw(plan.selectSql));
   build(query);
   const rows: Record<string, unknown>[] = await inContext(em, query);
   return rows.map((row) => plan.map(row) as T);
