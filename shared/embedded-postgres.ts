@@ -165,11 +165,31 @@ function runningServer(clusterDir: string): { pid: number; port: number } | null
   }
 }
 
+/**
+ * Settings of the embedded server, for many small queries of three subgraph pools on a small machine.
+ * Idle it then runs 4 helper processes instead of 8 (57 instead of 80 MB RSS on a fresh cluster).
+ */
+const SERVER_SETTINGS: Record<string, string> = {
+  listen_addresses: '127.0.0.1',
+  unix_socket_directories: '',
+  max_connections: '200',
+  // PostgreSQL 18 reads through 3 I/O worker processes by default; synchronous reads need none.
+  io_method: 'sync',
+  // No logical replication here (changes travel by LISTEN/NOTIFY): no launcher process.
+  max_logical_replication_workers: '0',
+  // Parallel workers are processes started per query: on 2 cores serving concurrent requests they
+  // only add start-up cost and contention.
+  max_parallel_workers_per_gather: '0',
+  // These binaries have no JIT provider; off says so, and keeps a build with one from compiling small queries.
+  jit: 'off',
+};
+
 function launch(postgres: string, clusterDir: string, port: number, account: Account, logFile: string): Promise<ChildProcess> {
   const log = fs.createWriteStream(logFile, { flags: 'a' });
+  const settings = Object.entries(SERVER_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
   const server = spawn(
     postgres,
-    ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    ['-D', clusterDir, '-p', String(port), ...settings],
     { ...account, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
   );
   return new Promise((resolve, reject) => {

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { ConnectionShape } from '../toolkit/connection.js';
 import { isUuid } from '../../shared/ids.js';
+import { leanFind } from '../toolkit/lean-read.js';
 import { loadMany, loadOne } from '../toolkit/loaders.js';
 import { KnowledgeResourceEntity } from './resource.entity.js';
 import { recommendResources, type RecommendationRequest } from './resource.recommend.js';
@@ -33,7 +34,7 @@ async function fetchAuthorPages(em: EntityManager, keys: readonly string[]): Pro
 export function createKnowledgeLoaders(em: EntityManager) {
   return {
     resourceById: loadOne<string, KnowledgeResourceEntity>(
-      (ids) => em.find(KnowledgeResourceEntity, { id: { $in: ids.filter(isUuid) } }),
+      (ids) => leanFind(em, KnowledgeResourceEntity, (query) => query.whereIn('t.id', ids.filter(isUuid))),
       (resource) => resource.id,
     ),
     resourcesByProjectId: loadMany<string, KnowledgeResourceEntity>(

@@ -3,6 +3,7 @@ import { paginate, type ConnectionShape, type PageArgs } from '../toolkit/connec
 import { BadUserInputError } from '../../shared/errors.js';
 import { isUuid, looksLikeSlug } from '../../shared/ids.js';
 import { slugGivenAsId } from '../toolkit/validation.js';
+import { leanColumns, leanFind, leanRow } from '../toolkit/lean-read.js';
 import { KEY } from '../toolkit/search-input.js';
 import { HEADLINE_OPTIONS, HEADLINE_TSQUERY_SQL, headlineParams, highlight, TSQUERY_SQL } from '../toolkit/search-sql.js';
 import { MICROS_PART, MICROS_PLACEHOLDER, microsOf, sqlPage, TEXT_PART, UUID_PART, type SqlOrder } from '../toolkit/sql-page.js';
@@ -19,13 +20,6 @@ type ResourcePage = ConnectionShape<KnowledgeResourceEntity>;
  * and `desc nulls last` is read as ascending).
  */
 export const LIST_ORDER: QueryOrderMap<KnowledgeResourceEntity> = { createdAt: QueryOrder.DESC };
-
-/** Order of the plain lists (a project's resources): newest publication first, undated last. */
-const PUBLICATION_ORDER: QueryOrderMap<KnowledgeResourceEntity> = {
-  publishedOn: QueryOrder.DESC_NULLS_LAST,
-  title: QueryOrder.ASC,
-  id: QueryOrder.ASC,
-};
 
 function assertLength(value: string, max: number, field: string): void {
   if (value.length > max) throw new BadUserInputError(`${field} is longer than ${max} characters`, field);
@@ -67,7 +61,7 @@ const ORDERS: Record<KnowledgeResourceOrder, SqlOrder> = {
   },
 };
 
-type SearchRow = EntityData<KnowledgeResourceEntity> & { search_vector?: unknown; search_rank?: number; search_snippet?: string };
+type SearchRow = EntityData<KnowledgeResourceEntity> & { search_rank?: number; search_snippet?: string };
 
 export async function assertFilterTopics(filter: KnowledgeResourceFilter = {}): Promise<void> {
   if (filter.topicKey != null) await assertFilterTopicsExist([filter.topicKey], 'filter.topicKey');
@@ -75,27 +69,29 @@ export async function assertFilterTopics(filter: KnowledgeResourceFilter = {}): 
 }
 
 /** The `knowledgeResources` connection: filtered, searched and ordered in SQL; rank and snippet per edge. */
-export async function listResources(em: EntityManager, filter: KnowledgeResourceFilter = {}, page: PageArgs, orderBy?: KnowledgeResourceOrder) {
+/** `snippets: false` when nobody reads them: the page then skips ts_headline, the costliest part of a search. */
+export async function listResources(em: EntityManager, filter: KnowledgeResourceFilter = {}, page: PageArgs, orderBy?: KnowledgeResourceOrder, { snippets = true } = {}) {
   const knex = em.getKnex();
   const { query, text } = resourceQuery(em, filter);
   await assertFilterTopics(filter);
   const order = orderBy ?? (text ? KnowledgeResourceOrder.RELEVANCE : KnowledgeResourceOrder.CREATED_AT);
   if (order === KnowledgeResourceOrder.RELEVANCE && !text) throw new BadUserInputError('orderBy RELEVANCE needs filter.text', 'orderBy');
 
-  const columns: (string | Knex.Raw)[] = ['r.*'];
+  // The entity's own columns, not the stored search_vector.
+  const columns: (string | Knex.Raw)[] = [...leanColumns(em, KnowledgeResourceEntity, 'r')];
   if (text) {
-    columns.push(
-      knex.raw(`ts_rank(r.search_vector, ${TSQUERY_SQL}) as search_rank`, [text]),
-      knex.raw(`ts_headline('german', concat_ws(' ', r.summary, r.body), ${HEADLINE_TSQUERY_SQL}, ?) as search_snippet`, [...headlineParams(text), HEADLINE_OPTIONS]),
-    );
+    columns.push(knex.raw(`ts_rank(r.search_vector, ${TSQUERY_SQL}) as search_rank`, [text]));
+    if (snippets) {
+      columns.push(knex.raw(`ts_headline('german', concat_ws(' ', r.summary, r.body), ${HEADLINE_TSQUERY_SQL}, ?) as search_snippet`, [...headlineParams(text), HEADLINE_OPTIONS]));
+    }
   }
   return sqlPage(em, {
     query,
     columns,
     order: ORDERS[order],
     args: page,
-    edge: ({ search_vector: _vector, search_rank: rank, search_snippet: snippet, ...row }: SearchRow) => ({
-      node: em.map(KnowledgeResourceEntity, row),
+    edge: ({ search_rank: rank, search_snippet: snippet, ...row }: SearchRow) => ({
+      node: leanRow(em, KnowledgeResourceEntity, row, 'r'),
       rank: rank ?? null,
       snippet: highlight(snippet),
     }),
@@ -106,7 +102,8 @@ export async function listResources(em: EntityManager, filter: KnowledgeResource
 export async function resourcesOfProjects(em: EntityManager, projectIds: readonly string[]): Promise<KnowledgeResourceEntity[]> {
   const ids = projectIds.filter(isUuid);
   if (ids.length === 0) return [];
-  return em.find(KnowledgeResourceEntity, { projectIds: { $overlap: ids }, archivedAt: null }, { orderBy: PUBLICATION_ORDER });
+  return leanFind(em, KnowledgeResourceEntity, (query) =>
+    query.whereRaw('t.project_ids && ?::uuid[]', [ids]).whereNull('t.archived_at').orderByRaw('t.published_on desc nulls last, t.title asc, t.id asc'));
 }
 
 /** A later page of one author's resources: after a cursor, the page is asked for one author at a time. */

@@ -1,6 +1,8 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { MAX_PAGE_SIZE } from '../toolkit/connection.js';
 import type { RequestContext } from '../toolkit/context.js';
+import { selectsSnippet } from '../toolkit/search-connection.js';
 import type { KnowledgeResourceEntity } from './resource.entity.js';
 import { KnowledgeResourceLookupArgs, KnowledgeResourcesArgs } from './resource.inputs.js';
 import type { KnowledgeLoaders } from './resource.loader.js';
@@ -20,8 +22,8 @@ export class KnowledgeResourceResolver {
   @Query(() => KnowledgeResourceConnection, {
     description: `Knowledge resources matching the filter, searched in German by \`filter.text\`; most recently added first, or best match first when searching. At most ${MAX_PAGE_SIZE} per page.`,
   })
-  knowledgeResources(@Args(() => KnowledgeResourcesArgs) args: KnowledgeResourcesArgs, @Ctx() { em }: Context) {
-    return listResources(em, args.filter, args, args.orderBy);
+  knowledgeResources(@Args(() => KnowledgeResourcesArgs) args: KnowledgeResourcesArgs, @Ctx() { em }: Context, @Info() info: GraphQLResolveInfo) {
+    return listResources(em, args.filter, args, args.orderBy, { snippets: selectsSnippet(info) });
   }
 
   // The stubs below are resolved by the subgraphs that own them; no lookup is needed here.

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { isUuid } from '../../shared/ids.js';
+import { leanFind } from '../toolkit/lean-read.js';
 import { loadMany, loadOne } from '../toolkit/loaders.js';
 import { KEY } from '../toolkit/search-input.js';
 import { FundingEntity } from './funding.entity.js';
@@ -13,24 +14,24 @@ import { coveredAgsOfTopics, experienceOfTopics, type ExperienceRow } from './to
 export function createProjectLoaders(em: EntityManager) {
   return {
     projectById: loadOne<string, ProjectEntity>(
-      (ids) => em.find(ProjectEntity, { id: { $in: ids.filter(isUuid) } }),
+      (ids) => leanFind(em, ProjectEntity, (query) => query.whereIn('t.id', ids.filter(isUuid))),
       (project) => project.id,
     ),
     topicByKey: loadOne<string, TopicEntity>(
-      (keys) => em.find(TopicEntity, { key: { $in: keys.filter((key) => KEY.test(key)) } }),
+      (keys) => leanFind(em, TopicEntity, (query) => query.whereIn('t.key', keys.filter((key) => KEY.test(key)))),
       (topic) => topic.key,
     ),
     participantsByProjectId: loadMany<string, ParticipationEntity>(
-      (ids) => em.find(ParticipationEntity, { project: { $in: [...ids] } }, { orderBy: { role: 'asc', createdAt: 'asc', id: 'asc' } }),
+      (ids) => leanFind(em, ParticipationEntity, (query) => query.whereIn('t.project_id', [...ids]).orderBy(['t.role', 't.created_at', 't.id'])),
       (participation) => participation.project.id,
     ),
     fundingByProjectId: loadMany<string, FundingEntity>(
-      (ids) => em.find(FundingEntity, { project: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+      (ids) => leanFind(em, FundingEntity, (query) => query.whereIn('t.project_id', [...ids]).orderBy(['t.created_at', 't.id'])),
       (funding) => funding.project.id,
     ),
     projectsByLeadId: loadMany<string, ProjectEntity>(
       (ids) =>
-        em.find(ProjectEntity, { leadOrganizationId: { $in: ids.filter(isUuid) }, archivedAt: null }, { orderBy: { title: 'asc', id: 'asc' } }),
+        leanFind(em, ProjectEntity, (query) => query.whereIn('t.lead_organization_id', ids.filter(isUuid)).whereNull('t.archived_at').orderBy(['t.title', 't.id'])),
       (project) => project.leadOrganizationId!,
     ),
     participationsByOrganizationId: loadMany<string, ParticipationEntity>(

@@ -1,8 +1,9 @@
-import { ReferenceKind, type EntityData, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityData, EntityManager } from '@mikro-orm/postgresql';
 import type { PageArgs } from '../toolkit/connection.js';
 import { BadUserInputError } from '../../shared/errors.js';
 import { isUuid, looksLikeSlug } from '../../shared/ids.js';
 import { slugGivenAsId } from '../toolkit/validation.js';
+import { leanColumns, leanFind, leanRow } from '../toolkit/lean-read.js';
 import { KEY } from '../toolkit/search-input.js';
 import { HEADLINE_OPTIONS, HEADLINE_TSQUERY_SQL, headlineParams, highlight, TSQUERY_SQL } from '../toolkit/search-sql.js';
 import { MICROS_PART, MICROS_PLACEHOLDER, microsOf, sqlPage, TEXT_PART, UUID_PART, type SqlOrder } from '../toolkit/sql-page.js';
@@ -14,10 +15,15 @@ import { assertTopicsExist } from './project.validation.js';
 export async function findProject(em: EntityManager, args: ProjectLookupArgs): Promise<ProjectEntity | null> {
   if ((args.id == null) === (args.slug == null)) throw new BadUserInputError('Give exactly one of id or slug', 'id');
   if (args.id != null && looksLikeSlug(args.id)) throw slugGivenAsId(args.id, 'id', 'project');
-  if (args.id != null) return isUuid(args.id) ? em.findOne(ProjectEntity, { id: args.id }) : null;
+  if (args.id != null) return isUuid(args.id) ? leanOne(em, 't.id', args.id) : null;
   const slug = args.slug!.toLowerCase();
   if (slug.length > 160 || !KEY.test(slug)) return null; // no project has such a slug
-  return em.findOne(ProjectEntity, { slug });
+  return leanOne(em, 't.slug', slug);
+}
+
+async function leanOne(em: EntityManager, column: string, value: string): Promise<ProjectEntity | null> {
+  const [project] = await leanFind(em, ProjectEntity, (query) => query.where(column, value).limit(1));
+  return project ?? null;
 }
 
 /** Each order with the index that serves it (see the search migration). */
@@ -48,21 +54,9 @@ const ORDERS: Record<ProjectOrder, SqlOrder> = {
 
 type ProjectRow = EntityData<ProjectEntity> & { search_rank?: number; search_snippet?: string };
 
-let projectColumns: string[] | undefined;
-/**
- * The entity's own columns. Not `p.*`: that also sends the stored `search_vector` (about 40 % of a
- * row's bytes), which PostgreSQL serialises and the subgraph parses only to drop it.
- */
-function columnsOf(em: EntityManager): string[] {
-  return (projectColumns ??= em
-    .getMetadata()
-    .get(ProjectEntity.name)
-    .props.filter((prop) => prop.kind === ReferenceKind.SCALAR && prop.persist !== false)
-    .flatMap((prop) => prop.fieldNames.map((name) => `p.${name}`)));
-}
-
 /** The `projects` connection: filtered, searched and ordered in SQL; rank and snippet per edge. */
-export async function listProjects(em: EntityManager, filter: ProjectFilter = {}, page: PageArgs, orderBy?: ProjectOrder) {
+/** `snippets: false` when nobody reads them: the page then skips ts_headline, the costliest part of a search. */
+export async function listProjects(em: EntityManager, filter: ProjectFilter = {}, page: PageArgs, orderBy?: ProjectOrder, { snippets = true } = {}) {
   const knex = em.getKnex();
   const { query, text } = projectQuery(em, filter);
   // An unknown key is a mistake to name, not a reason for an empty list.
@@ -70,15 +64,19 @@ export async function listProjects(em: EntityManager, filter: ProjectFilter = {}
   const order = orderBy ?? (text ? ProjectOrder.RELEVANCE : ProjectOrder.TITLE);
   if (order === ProjectOrder.RELEVANCE && !text) throw new BadUserInputError('orderBy RELEVANCE needs filter.text', 'orderBy');
 
-  const columns = [...columnsOf(em)] as (string | ReturnType<typeof knex.raw>)[];
+  // The entity's own columns. Not `p.*`: that also sends the stored `search_vector` (about 40 % of
+  // a row's bytes), which PostgreSQL serialises and the subgraph parses only to drop it.
+  const columns = [...leanColumns(em, ProjectEntity, 'p')] as (string | ReturnType<typeof knex.raw>)[];
   if (text) {
     columns.push(
       knex.raw(`ts_rank(p.search_vector, ${TSQUERY_SQL}) as search_rank`, [text]),
-      knex.raw(
+    );
+    if (snippets) {
+      columns.push(knex.raw(
         `ts_headline('german', concat_ws(' ', p.summary, array_to_string(p.keywords, ', '), p.occasion, p.goal, p.implementation, p.financing), ${HEADLINE_TSQUERY_SQL}, ?) as search_snippet`,
         [...headlineParams(text), HEADLINE_OPTIONS],
-      ),
-    );
+      ));
+    }
   }
   return sqlPage(em, {
     query,
@@ -86,7 +84,7 @@ export async function listProjects(em: EntityManager, filter: ProjectFilter = {}
     order: ORDERS[order],
     args: page,
     edge: ({ search_rank: rank, search_snippet: snippet, ...row }: ProjectRow) => ({
-      node: em.map(ProjectEntity, row),
+      node: leanRow(em, ProjectEntity, row, 'p'),
       rank: rank ?? null,
       snippet: highlight(snippet),
     }),

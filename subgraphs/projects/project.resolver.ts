@@ -1,6 +1,8 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { envString } from '../../shared/config.js';
 import { MAX_PAGE_SIZE } from '../toolkit/connection.js';
+import { selectsSnippet } from '../toolkit/search-connection.js';
 import type { RequestContext } from '../toolkit/context.js';
 import { BadUserInputError } from '../../shared/errors.js';
 import { isUuid } from '../../shared/ids.js';
@@ -26,8 +28,8 @@ export class ProjectResolver {
   @Query(() => ProjectConnection, {
     description: `Projects matching the filter, searched in German by \`filter.text\`; by title, or best match first when searching. At most ${MAX_PAGE_SIZE} per page.`,
   })
-  projects(@Args(() => ProjectsArgs) args: ProjectsArgs, @Ctx() { em }: Context) {
-    return listProjects(em, args.filter, args, args.orderBy);
+  projects(@Args(() => ProjectsArgs) args: ProjectsArgs, @Ctx() { em }: Context, @Info() info: GraphQLResolveInfo) {
+    return listProjects(em, args.filter, args, args.orderBy, { snippets: selectsSnippet(info) });
   }
 
   @Query(() => [SimilarProject], {

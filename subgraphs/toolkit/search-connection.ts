@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { Field, Float, Int, ObjectType, type ClassType } from 'type-graphql';
 import { PageInfo } from './connection.js';
 
@@ -38,4 +39,21 @@ export function SearchableConnection<T extends object>(nodeType: ClassType<T>) {
     totalCount!: number;
   }
   return SearchableConnectionType;
+}
+
+/**
+ * Whether a connection field's selection asks for `edges { snippet }` (through fragments too).
+ * ts_headline is the costliest part of a search: a page nobody reads snippets of skips it.
+ */
+export function selectsSnippet(info: GraphQLResolveInfo): boolean {
+  const selects = (selections: readonly SelectionNode[], path: readonly string[]): boolean =>
+    selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value !== path[0]) return false;
+        return path.length === 1 || (selection.selectionSet !== undefined && selects(selection.selectionSet.selections, path.slice(1)));
+      }
+      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
+      return fragment !== undefined && selects(fragment.selectionSet.selections, path);
+    });
+  return info.fieldNodes.some((node) => node.selectionSet !== undefined && selects(node.selectionSet.selections, ['edges', 'snippet']));
 }

@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import express from 'express';
@@ -106,6 +106,9 @@ export async function startSubgraph<Loaders>(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // No cache hints in these schemas and no reader of them: without the plugin Apollo wraps no
+      // field resolver, where it would run a hook per field and per list item of every answer.
+      ApolloServerPluginCacheControlDisabled(),
       metrics.plugin,
       requestLogging(serviceLogger(definition.name)),
     ],
