@@ -108,7 +108,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Writes that bypass this instance (another gateway, an import) reach its caches through the change feed.
   const changeWatch = watchChanges({
     organizationsUrl: urls.get('organizations') ?? subgraphUrl('organizations'),
-    intervalMs: envInt('CHANGE_WATCH_MS', 1000),
+    intervalMs: envInt('CHANGE_WATCH_MS', 5000),
     onChange: invalidateCaches,
   });
 
