@@ -2,7 +2,6 @@ import { GraphQLError, Kind, type DocumentNode } from 'graphql';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import client from 'prom-client';
 import { envInt } from '../shared/config.js';
-import { injectTraceContext } from '../shared/tracing.js';
 import { GATEWAY_SECRET_HEADER, PARTNER_ORGANIZATION_HEADER, gatewaySecret } from '../shared/auth.js';
 import type { GatewayContext } from './context.js';
 import { createEntityCache } from './entity-cache.js';
@@ -55,7 +54,6 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
     const headers = request.http?.headers;
     if (!headers) return;
     headers.set(GATEWAY_SECRET_HEADER, this.secret);
-    injectTraceContext((name, value) => headers.set(name, value));
     if (context?.requestId) headers.set('x-request-id', context.requestId);
     if (context?.partner) {
       headers.set('authorization', context.partner.authorization);
