@@ -1,12 +1,12 @@
 import { register } from 'node:module';
 import type { ServerResponse } from 'node:http';
-import { SpanStatusCode } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import { NodeSDK } from '@opentelemetry/sdk-node';
+import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
 import { createAddHookMessageChannel } from 'import-in-the-middle';
 import { tracingStarted } from './tracing.js';
 
@@ -18,10 +18,11 @@ import { tracingStarted } from './tracing.js';
  * the trace context along), each SQL statement (pg), and parse, validate and execute (graphql);
  * Apollo Gateway adds its own plan and fetch spans through the same API.
  *
- * On: traces, exported by OTLP as the standard `OTEL_*` variables say (endpoint, protocol,
- * sampler, batch delay). Off: metrics and logs through the SDK (Prometheus `/metrics` and the
- * pino logs stay what they are), spans for /health and /metrics, and database or subgraph calls
- * outside a request (job polling, the change watch), which would only be noise.
+ * On: traces of requests, exported by OTLP as the standard `OTEL_*` variables say (endpoint,
+ * protocol, batch delay), `OTEL_TRACES_SAMPLER_ARG` of them (default all). Off: metrics and logs
+ * through the SDK (Prometheus `/metrics` and the pino logs stay what they are), spans for /health
+ * and /metrics, and work outside a request (the schema parsed at start, job polling, the change
+ * watch), which would only be noise.
  */
 export async function startTracingSdk(service: string): Promise<void> {
   // express, pg and graphql are imported from ESM modules: the loader hook of import-in-the-middle
@@ -32,6 +33,7 @@ export async function startTracingSdk(service: string): Promise<void> {
   const sdk = new NodeSDK({
     serviceName: process.env.OTEL_SERVICE_NAME || `muensterland-${service}`,
     metricReaders: [],
+    sampler: requestsOnly(Number(process.env.OTEL_TRACES_SAMPLER_ARG ?? 1)),
     logRecordProcessors: [],
     instrumentations: [
       new HttpInstrumentation({
@@ -63,4 +65,18 @@ export async function startTracingSdk(service: string): Promise<void> {
 /** `where "slug" = 'kreis-borken'` → `where "slug" = '?'`: string literals (and arrays, JSON) masked. */
 export function withoutLiterals(sql: string): string {
   return sql.replace(/'(?:[^']|'')*'/g, "'?'");
+}
+
+/**
+ * A trace starts only at a server span (a request, or the caller's trace continued) and then
+ * follows its parent's decision; `ratio` of the requests are traced.
+ */
+function requestsOnly(ratio: number): tracing.Sampler {
+  const requests = new tracing.TraceIdRatioBasedSampler(Number.isFinite(ratio) ? ratio : 1);
+  const root: tracing.Sampler = {
+    shouldSample: (context, traceId, _name, kind) =>
+      kind === SpanKind.SERVER ? requests.shouldSample(context, traceId) : { decision: tracing.SamplingDecision.NOT_RECORD },
+    toString: () => `RequestsOnly{${requests}}`,
+  };
+  return new tracing.ParentBasedSampler({ root });
 }

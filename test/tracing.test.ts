@@ -159,7 +159,9 @@ describe('OpenTelemetry traces (on when an OTLP endpoint is configured)', () => 
     expect(trace.filter((span) => span.service === 'muensterland-projects').map((span) => span.name)).toEqual(expect.arrayContaining(['query Traced__projects__0', 'graphql.resolve project']));
     expect(trace.filter((span) => span.service === 'muensterland-knowledge').map((span) => span.name)).toContain('graphql.resolve _entities.*.resources');
 
-    // The supervisor's health checks make no traces.
+    // Traces are of requests only: no trace starts elsewhere (the schema parsed at start, job
+    // polling), and the supervisor's health checks make none.
+    expect(spans.filter((span) => !span.parentSpanId).map((span) => `${span.service} ${span.kind} ${span.name}`)).toEqual(spans.filter((span) => !span.parentSpanId).map((span) => `${span.service} ${SERVER} POST /graphql`));
     expect(spans.filter((span) => /health/.test(span.name) || String(span.attributes['url.path'] ?? '').includes('/health'))).toEqual([]);
   });
 
