@@ -63,7 +63,7 @@ export async function startTracingSdk(service: string): Promise<void> {
 }
 
 /** `where "slug" = 'kreis-borken'` → `where "slug" = '?'`: string literals (and arrays, JSON) masked. */
-export function withoutLiterals(sql: string): string {
+function withoutLiterals(sql: string): string {
   return sql.replace(/'(?:[^']|'')*'/g, "'?'");
 }
 
