@@ -1,10 +1,10 @@
 import { envInt, envString } from '../shared/config.js';
 import { serviceLogger } from '../shared/logger.js';
-import { startTracing, stopTracing } from '../shared/tracing.js';
+import { stopTracing, warnIfTracingNotPreloaded } from '../shared/tracing.js';
 import { startGateway } from './server.js';
 
 const log = serviceLogger('gateway');
-startTracing('gateway');
+warnIfTracingNotPreloaded(log);
 
 const gateway = await startGateway({
   port: envInt('GATEWAY_PORT', 4000),

@@ -12,7 +12,6 @@ import { apolloHandler } from '../shared/apollo-express.js';
 import { jsonHttpErrors } from '../shared/http-errors.js';
 import { requestLogging, serviceLogger } from '../shared/logger.js';
 import { createMetrics } from '../shared/metrics.js';
-import { traceRequests } from '../shared/tracing.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
 import { formatGatewayError, requestIdOnInternalErrors } from './errors.js';
 import { createExportRouter } from './export.js';
@@ -135,7 +134,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const trustedDocuments = loadTrustedDocuments(path.resolve(REPO_ROOT, envString('TRUSTED_DOCUMENTS_DIR', 'trusted-documents')), PLAYGROUND_TABS.map((tab) => tab.query));
   app.use(
     '/graphql',
-    traceRequests('gateway'),
     admitClient(budget, 'graphql', 0, beforeAdmit),
     express.json({ limit: envString('BODY_LIMIT', '1mb') }),
     // A document id becomes its text here, so the admission step inside Apollo checks it like any text.

@@ -2,7 +2,6 @@ import { GraphQLError, Kind, type DocumentNode } from 'graphql';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import client from 'prom-client';
 import { envInt } from '../shared/config.js';
-import { injectTraceContext } from '../shared/tracing.js';
 import { GATEWAY_SECRET_HEADER, PARTNER_ORGANIZATION_HEADER, gatewaySecret } from '../shared/auth.js';
 import type { GatewayContext } from './context.js';
 import { createEntityCache } from './entity-cache.js';
@@ -57,14 +56,13 @@ export class SubgraphClient implements GraphQLDataSource<GatewayContext> {
     this.close = transport.close;
   }
 
-  /** The headers of a fetch: the gateway's secret, the trace context, the request id and the caller. */
+  /** The headers of a fetch: the gateway's secret, the request id and the caller (the trace context is added by the undici instrumentation when tracing is on). */
   private headersFor(context: Partial<GatewayContext> | undefined, incoming: Iterable<[string, string]> | undefined): Record<string, string> {
     const headers: Record<string, string> = {};
     // Headers the gateway itself asks for (the federated trace header when usage reporting is on).
     if (incoming) for (const [name, value] of incoming) headers[name.toLowerCase()] = value;
     headers['content-type'] = 'application/json';
     headers[GATEWAY_SECRET_HEADER] = this.secret;
-    injectTraceContext((name, value) => (headers[name.toLowerCase()] = value));
     if (context?.requestId) headers['x-request-id'] = context.requestId;
     if (context?.partner) {
       headers.authorization = context.partner.authorization;

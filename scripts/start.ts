@@ -6,6 +6,7 @@ import { envInt, envPrefix } from '../shared/config.js';
 import { startEmbeddedPostgres, defaultDataDir, type EmbeddedPostgres } from '../shared/embedded-postgres.js';
 import { SUBGRAPH_SERVICES as subgraphs } from '../shared/services.js';
 import { REPO_ROOT } from '../shared/paths.js';
+import { TRACING_REGISTER_MODULE, tracingEnabled } from '../shared/tracing.js';
 import { postgresSupervisor, Supervisor } from './lib/supervisor.js';
 
 /**
@@ -16,7 +17,10 @@ const startedAt = performance.now();
 const root = REPO_ROOT;
 // Compiled (`npm start` builds dist/ first): services run on plain node; from sources, with tsx.
 const compiled = import.meta.url.endsWith('.js');
-const command = (entry: string) => (compiled ? [path.join('dist', entry.replace(/\.ts$/, '.js'))] : ['--import', 'tsx', entry]);
+// With tracing on, the OpenTelemetry SDK is preloaded so it can patch modules before the service
+// imports them; with tracing off nothing of it is loaded.
+const tracing = tracingEnabled() ? ['--import', TRACING_REGISTER_MODULE] : [];
+const command = (entry: string) => (compiled ? [...tracing, path.join('dist', entry.replace(/\.ts$/, '.js'))] : ['--import', 'tsx', ...tracing, entry]);
 const services: Supervisor[] = [];
 let database: Supervisor | undefined;
 let embedded: EmbeddedPostgres | undefined;

@@ -16,7 +16,6 @@ import { migrate, openDatabase, serviceStatementTimeoutMs, type Database, type D
 import { formatError } from '../../shared/errors.js';
 import { jsonHttpErrors } from '../../shared/http-errors.js';
 import { requestLogging, serviceLogger } from '../../shared/logger.js';
-import { traceRequests } from '../../shared/tracing.js';
 import { createMetrics } from '../../shared/metrics.js';
 import { authorOf, markSeeded, SEED_AUTHOR, setChangeAuthor, transactionalWithChanges } from './change-events.js';
 import { changeFeedRouter } from './change-feed.js';
@@ -131,7 +130,6 @@ export async function startSubgraph<Loaders>(
   app.use('/internal', requireGateway(gatewaySecret()), express.json({ limit: '64kb' }), changeFeedRouter(definition.name, database));
   app.use(
     '/graphql',
-    traceRequests(definition.name),
     // Only the gateway may ask: a request without its secret is refused before anything runs.
     requireGateway(gatewaySecret()),
     express.json({ limit: '1mb' }),

@@ -1,6 +1,6 @@
 import { envBool, envPrefix } from '../../shared/config.js';
 import { serviceLogger } from '../../shared/logger.js';
-import { startTracing, stopTracing } from '../../shared/tracing.js';
+import { stopTracing, warnIfTracingNotPreloaded } from '../../shared/tracing.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../shared/embedded-postgres.js';
 import { startSubgraph, type SubgraphDefinition } from './service.js';
 
@@ -9,9 +9,9 @@ import { startSubgraph, type SubgraphDefinition } from './service.js';
  * the embedded PostgreSQL (started here, or the one `npm start` already runs).
  */
 export async function runSubgraphProcess<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
-  startTracing(definition.name);
   const prefix = envPrefix(definition.name);
   const log = serviceLogger(definition.name);
+  warnIfTracingNotPreloaded(log);
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = process.env[`${prefix}_DATABASE_URL`];
   if (!databaseUrl) {
