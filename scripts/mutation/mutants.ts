@@ -173,6 +173,16 @@ export const MUTANTS: Mutant[] = [
     tier: 'e2e',
   },
   {
+    behaviour: "the entity cache never gives one caller's personal data to another",
+    mutation: 'every caller shares one cache scope',
+    file: 'gateway/entity-cache.ts',
+    search: "return `${get('authorization')}\\n${get('x-partner-organization-id')}`;",
+    replace: "return '';",
+    test: 'test/entity-cache.test.ts',
+    filter: 'personal data of contact persons',
+    tier: 'e2e',
+  },
+  {
     behaviour: 'the change history masks personal data for anonymous callers',
     mutation: 'history fields are never masked',
     file: 'subgraphs/toolkit/change-events.type.ts',
