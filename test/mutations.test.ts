@@ -273,6 +273,17 @@ describe('only the gateway may ask a subgraph', () => {
     expect(withoutSecret.data).toBeUndefined();
     const wrongSecret = await graphql(UPDATE_PROJECT, { input }, { url: subgraphUrl('projects'), token: tokens.borken, headers: { 'x-gateway-secret': 'guessed' } });
     expect(wrongSecret.status).toBe(403);
+    // What the secret protects: the organization id the gateway resolved. Kreis Steinfurt's own
+    // valid token with Kreis Borken's id in that header would pass the ownership check.
+    const claimedOrganization = await graphql(UPDATE_PROJECT, { input }, {
+      url: subgraphUrl('projects'), token: tokens.steinfurt, gatewaySecret: false, headers: { 'x-partner-organization-id': ids.borken },
+    });
+    expect(claimedOrganization.status).toBe(401);
+    expect(claimedOrganization.data).toBeUndefined();
+    // Nor does anything read past the gateway (its limits, its cost budget).
+    const read = await graphql(`{ projects(first: 1) { totalCount } }`, {}, { url: subgraphUrl('projects'), gatewaySecret: false });
+    expect(read.status).toBe(401);
+    expect(read.data).toBeUndefined();
 
     const creation = await graphql(CREATE_PROJECT, { input: { title: 'Am Gateway vorbei', summary: 'Darf es nicht geben.' } }, {
       url: subgraphUrl('projects'), token: tokens.steinfurt, gatewaySecret: false,
