@@ -2,6 +2,7 @@ import { AuditedRecord } from '../toolkit/audited.type.js';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLISODateTime } from 'type-graphql';
 import { Connection } from '../toolkit/connection.js';
+import { ADDRESS_FIELDS, contactFields, type AddressBlock } from '../toolkit/contact.js';
 import { FigureKind } from './figure.entity.js';
 import { OrganizationKind } from './organization.entity.js';
 
@@ -53,16 +54,9 @@ export class DatedFigure {
 }
 
 @ObjectType({ description: 'A postal address.' })
-export class Address {
-  @Field(() => String, { nullable: true, description: 'Street and number.' })
-  street?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Postleitzahl.' })
-  postalCode?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'City.' })
-  city?: string | null;
-}
+export class Address {}
+export interface Address extends AddressBlock {}
+contactFields(Address, ADDRESS_FIELDS);
 
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "ags")')

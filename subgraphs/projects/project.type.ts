@@ -1,5 +1,6 @@
 import { AuditedRecord } from '../toolkit/audited.type.js';
 import { Connection } from '../toolkit/connection.js';
+import { CONTACT_FIELDS, contactFields, type ContactBlock } from '../toolkit/contact.js';
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SearchableConnection } from '../toolkit/search-connection.js';
 import { FundingSource } from './funding.entity.js';
@@ -74,28 +75,9 @@ export class OrganizationReference {
 }
 
 @ObjectType({ description: 'The "Kontakt" block of a profile.' })
-export class Contact {
-  @Field(() => String, { nullable: true, description: 'Organization or person to contact.' })
-  name?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Street and number.' })
-  street?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Postleitzahl.' })
-  postalCode?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'City.' })
-  city?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Phone number of the office.' })
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'E-mail address of the office.' })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Website.' })
-  website?: string | null;
-}
+export class Contact {}
+export interface Contact extends ContactBlock {}
+contactFields(Contact, CONTACT_FIELDS);
 
 @ObjectType({ description: 'One source of a project\'s financing.' })
 export class Funding {
