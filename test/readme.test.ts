@@ -150,7 +150,7 @@ describe('readme examples', () => {
         .filter((line) => line.startsWith('| `'))
         .flatMap((line) => [...line.split('|')[1].matchAll(/`([A-Z_]+)`/g)].map((match) => match[1])),
     );
-    const sources = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'gateway/*.ts', 'subgraphs/*.ts', 'shared/*.ts'], { cwd: ROOT, encoding: 'utf8' })
+    const sources = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'gateway/*.ts', 'shared/*.ts', 'subgraphs/*.ts'], { cwd: ROOT, encoding: 'utf8' })
       .split('\n')
       .filter((file) => file && fs.existsSync(path.join(ROOT, file)) && !file.includes('/migrations/'))
       .map((file) => fs.readFileSync(path.join(ROOT, file), 'utf8'))
