@@ -2,6 +2,9 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import type ExcelJS from 'exceljs';
 import express, { type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { agsText, csvStringifier, csvText, type Value } from './export-csv.js';
 import { columnKind, GERMAN_HEADERS } from './export-headers.js';
 import { serviceLogger } from '../shared/logger.js';
 import { calendarDate } from '../shared/dates.js';
@@ -13,9 +16,10 @@ import { calendarDate } from '../shared/dates.js';
  * data, a partner token is verified and forwarded as for any query), and writes each page as it
  * arrives: memory stays at one page however many rows there are.
  *
- * CSV: UTF-8 with a byte order mark and a header row, RFC 4180 quoting, CRLF line ends, lists
- * joined with `;`; cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
- * `@`, tab or CR) get a leading `'`. `?separator=semicolon&decimal=comma` suits German Excel.
+ * CSV (cells in `export-csv.ts`, encoded and streamed with back-pressure by csv-stringify): UTF-8
+ * with a byte order mark and a header row, RFC 4180 quoting, CRLF line ends, lists joined with `;`;
+ * cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) get
+ * a leading `'`. `?separator=semicolon&decimal=comma` suits German Excel.
  * JSON: one array of objects with the same fields, typed (lists as arrays, numbers as numbers).
  */
 
@@ -23,8 +27,6 @@ const logger = serviceLogger('gateway');
 const MAX_PAGE_SIZE = 500;
 const EXPORT_FILE = /^(projects|resources|organizations)\.(csv|json|xlsx)$/;
 
-type Scalar = string | number | boolean | null | undefined;
-type Value = Scalar | Scalar[] | Record<string, Scalar>[];
 // Nodes are shaped by the queries below.
 type Node = Record<string, any>;
 
@@ -310,33 +312,6 @@ function pageError(type: ExportType, error: { message: string; extensions?: Reco
   return new ExportError(status, error.message, { code, ...(parameter ? { parameter } : {}) });
 }
 
-/** One CSV cell: formula-safe and quoted where RFC 4180 requires (and where `;` or `,` would split it). */
-function csvCell(value: Value, decimalComma: boolean): string {
-  if (value == null) return '';
-  let text: string;
-  if (typeof value === 'number') text = decimalComma ? String(value).replace('.', ',') : String(value);
-  else if (typeof value === 'boolean') text = String(value);
-  else {
-    text = Array.isArray(value) ? value.map((item) => String(item ?? '')).join(';') : value;
-    // A spreadsheet runs cells starting with these as formulas ("CSV injection").
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  }
-  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/**
- * An AGS cell for spreadsheets (`?lang=de`): `="05554"` is a text formula that Excel and LibreOffice
- * show as 05554 instead of turning it into the number 5554; `npm run import` reads it back as 05554.
- */
-function agsCell(value: Value): string {
-  const text = Array.isArray(value) ? value.join(';') : value == null ? '' : String(value);
-  return text && /^[\d;]+$/.test(text) ? `"=""${text}"""` : csvCell(text, false);
-}
-
-function csvLine(cells: string[], separator: string): string {
-  return `${cells.join(separator)}\r\n`;
-}
-
 function jsonRow(columns: Column[], node: Node): Record<string, unknown> {
   const row: Record<string, any> = {};
   for (const { name, value } of columns) {
@@ -347,20 +322,12 @@ function jsonRow(columns: Column[], node: Node): Record<string, unknown> {
   return row;
 }
 
-/** Writes with back-pressure; false once the client has gone. */
-async function write(res: Response, chunk: string): Promise<boolean> {
-  if (res.destroyed) return false;
-  if (res.write(chunk)) return true;
-  await new Promise<void>((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
-  return !res.destroyed;
+/** Every node the export keeps, page by page: the next page is asked for only when the stream wants more. */
+async function* exportedNodes(first: Page, next: (after: string) => Promise<Page>, keep: (node: Node) => boolean): AsyncGenerator<Node> {
+  for (let current = first; ; current = await next(current.pageInfo.endCursor!)) {
+    for (const { node } of current.edges) if (keep(node)) yield node;
+    if (!current.pageInfo.hasNextPage || !current.pageInfo.endCursor) return;
+  }
 }
 
 /**
@@ -405,17 +372,18 @@ export function createExportRouter<Context extends BaseContext>(
       };
 
       // The first page is fetched before anything is sent: a wrong filter still gets its 400.
-      let current = await page(null);
+      const first = await page(null);
       started = true;
       res.status(200);
       res.setHeader('content-type', CONTENT_TYPES[format]);
       res.setHeader('content-disposition', `attachment; filename="${name}.${format}"`);
-      res.setHeader('x-total-count', String(current.totalCount));
+      res.setHeader('x-total-count', String(first.totalCount));
       res.setHeader('cache-control', 'no-store');
 
       const columns = options.columns === 'import' ? type.importColumns!.map((column) => type.columns.find((candidate) => candidate.name === column)!) : type.columns;
       const header = (column: string) => (options.lang === 'de' ? GERMAN_HEADERS[column] ?? column : column);
       const keep = (node: Node) => options.includeSamples || options.variables.filter.includeSamples === true || !node.isSample;
+      const nodes = exportedNodes(first, page, keep);
       if (format === 'xlsx') {
         // Loaded on the first workbook, not at start (about 27 MB resident).
         const { default: Excel } = await import('exceljs');
@@ -423,39 +391,33 @@ export function createExportRouter<Context extends BaseContext>(
         const sheet = workbook.addWorksheet(SHEET_NAMES[name], { views: [{ state: 'frozen', ySplit: 1 }] });
         sheet.columns = columns.map((column) => ({ header: header(column.name), key: column.name, width: columnWidth(column.name), style: cellStyle(column.name) }));
         sheet.getRow(1).font = { bold: true };
-        for (;;) {
-          for (const { node } of current.edges) if (keep(node)) sheet.addRow(columns.map((column) => xlsxValue(column, node))).commit();
-          if (!current.pageInfo.hasNextPage || !current.pageInfo.endCursor) break;
-          current = await page(current.pageInfo.endCursor);
-        }
+        for await (const node of nodes) sheet.addRow(columns.map((column) => xlsxValue(column, node))).commit();
         sheet.commit();
         await workbook.commit();
         return;
       }
-      let written = 0;
-      if (format === 'csv') await write(res, `\uFEFF${csvLine(columns.map((column) => csvCell(header(column.name), false)), options.separator)}`);
-      else await write(res, '[');
-      for (;;) {
-        let chunk = '';
-        for (const { node } of current.edges) {
-          if (!keep(node)) continue;
-          if (format === 'csv') {
-            chunk += csvLine(columns.map((column) => {
-              const value = column.cell ? column.cell(node) : column.value(node);
-              return options.lang === 'de' && columnKind(column.name) === 'ags' ? agsCell(value) : csvCell(value, options.decimalComma);
-            }), options.separator);
-          } else {
-            chunk += `${written === 0 ? '\n' : ',\n'}${JSON.stringify(jsonRow(columns, node))}`;
-          }
-          written += 1;
+      if (format === 'csv') {
+        const cell = (column: Column, node: Node) => {
+          const value = column.cell ? column.cell(node) : column.value(node);
+          return options.lang === 'de' && columnKind(column.name) === 'ags' ? agsText(value) : csvText(value, options.decimalComma);
+        };
+        async function* rows() {
+          yield columns.map((column) => csvText(header(column.name), false));
+          for await (const node of nodes) yield columns.map((column) => cell(column, node));
         }
-        if (!(await write(res, chunk))) return;
-        if (!current.pageInfo.hasNextPage || !current.pageInfo.endCursor) break;
-        current = await page(current.pageInfo.endCursor);
+        await pipeline(Readable.from(rows()), csvStringifier(options.separator), res);
+        return;
       }
-      if (format === 'json') await write(res, written ? '\n]\n' : ']\n');
-      res.end();
+      async function* json() {
+        let written = 0;
+        yield '[';
+        for await (const node of nodes) yield `${written++ === 0 ? '\n' : ',\n'}${JSON.stringify(jsonRow(columns, node))}`;
+        yield written ? '\n]\n' : ']\n';
+      }
+      await pipeline(Readable.from(json()), res);
     } catch (error) {
+      // The client went away: nothing to answer, and the pipeline has stopped asking for pages.
+      if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
       if (started) {
         // Rows were sent already: break the connection, so that no client takes a cut-off file for a whole one.
         logger.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'export failed after it started');

@@ -1,7 +1,8 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType } from 'type-graphql';
 import { PageArgs } from '../toolkit/connection.js';
 import { SEARCH_TEXT_MAX_LENGTH } from '../toolkit/search-input.js';
 import { ResourceKind } from './resource.entity.js';
+import { describeEnum } from '../toolkit/enums.js';
 
 @ArgsType()
 export class KnowledgeResourceLookupArgs {
@@ -19,15 +20,11 @@ export enum KnowledgeResourceOrder {
   TITLE = 'TITLE',
 }
 
-registerEnumType(KnowledgeResourceOrder, {
-  name: 'KnowledgeResourceOrder',
-  description: 'Orders of a resource list; ties are broken by id, so the order is stable across pages.',
-  valuesConfig: {
-    RELEVANCE: { description: 'Best match of `filter.text` first (the default when searching); needs `filter.text`.' },
-    CREATED_AT: { description: 'Most recently added first (the default without `filter.text`).' },
-    UPDATED_AT: { description: 'Most recently changed first: for harvesting changes with `modifiedSince`.' },
-    TITLE: { description: 'By title, A to Z.' },
-  },
+describeEnum(KnowledgeResourceOrder, 'KnowledgeResourceOrder', 'Orders of a resource list; ties are broken by id, so the order is stable across pages.', {
+  RELEVANCE: 'Best match of `filter.text` first (the default when searching); needs `filter.text`.',
+  CREATED_AT: 'Most recently added first (the default without `filter.text`).',
+  UPDATED_AT: 'Most recently changed first: for harvesting changes with `modifiedSince`.',
+  TITLE: 'By title, A to Z.',
 });
 
 @InputType({ description: 'Which knowledge resources to list or count. All conditions must hold.' })

@@ -1,19 +1,16 @@
 import { AuditedRecord } from '../toolkit/audited.type.js';
-import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { SearchableConnection } from '../toolkit/search-connection.js';
 import { ResourceKind } from './resource.entity.js';
+import { describeEnum } from '../toolkit/enums.js';
 
-registerEnumType(ResourceKind, {
-  name: 'ResourceKind',
-  description: 'What kind of knowledge a resource holds.',
-  valuesConfig: {
-    DOCUMENT: { description: 'A document such as a report, a concept or a presentation.' },
-    DECLARATION: { description: 'A joint declaration of partners, e.g. the "Münsterland-Erklärung".' },
-    BEST_PRACTICE: { description: 'An approach that worked and is worth copying.' },
-    LESSON_LEARNED: { description: 'Experience from a project: what went well, what did not.' },
-    STUDY: { description: 'A study, analysis or evaluation.' },
-    MEETING_RECORD: { description: 'Minutes or results of a meeting, e.g. of the Arbeitskreis.' },
-  },
+describeEnum(ResourceKind, 'ResourceKind', 'What kind of knowledge a resource holds.', {
+  DOCUMENT: 'A document such as a report, a concept or a presentation.',
+  DECLARATION: 'A joint declaration of partners, e.g. the "Münsterland-Erklärung".',
+  BEST_PRACTICE: 'An approach that worked and is worth copying.',
+  LESSON_LEARNED: 'Experience from a project: what went well, what did not.',
+  STUDY: 'A study, analysis or evaluation.',
+  MEETING_RECORD: 'Minutes or results of a meeting, e.g. of the Arbeitskreis.',
 });
 
 @Directive('@key(fields: "id")')

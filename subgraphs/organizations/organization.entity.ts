@@ -1,5 +1,6 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/postgresql';
+import { Embedded, Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/postgresql';
 import { BaseEntity } from '../toolkit/base.entity.js';
+import { AddressEmbeddable, contactColumn } from '../toolkit/contact.js';
 
 export enum OrganizationKind {
   LAND = 'LAND',
@@ -39,23 +40,18 @@ export class OrganizationEntity extends BaseEntity {
   @Property({ type: 'text', nullable: true })
   description?: string | null;
 
-  @Property({ type: 'string', length: 500, nullable: true })
+  @contactColumn('website')
   website?: string | null;
 
-  @Property({ type: 'string', length: 320, nullable: true })
+  @contactColumn('email')
   email?: string | null;
 
-  @Property({ type: 'string', length: 60, nullable: true })
+  @contactColumn('phone')
   phone?: string | null;
 
-  @Property({ type: 'string', length: 200, nullable: true })
-  street?: string | null;
-
-  @Property({ type: 'string', length: 10, nullable: true })
-  postalCode?: string | null;
-
-  @Property({ type: 'string', length: 120, nullable: true })
-  city?: string | null;
+  /** Postal address, in the columns `street`, `postal_code`, `city`. */
+  @Embedded(() => AddressEmbeddable, { prefix: false })
+  address: AddressEmbeddable & Opt = new AddressEmbeddable();
 
   @Property({ type: 'datetime', nullable: true })
   archivedAt?: Date & Opt | null;

@@ -1,16 +1,10 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { ADDRESS_FIELDS, contactFields, type AddressBlock } from '../toolkit/contact.js';
 
 @InputType({ description: 'A postal address. Given, it replaces the whole address: fields left out are cleared.' })
-export class AddressInput {
-  @Field(() => String, { nullable: true, description: 'Street and number.' })
-  street?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Postleitzahl.' })
-  postalCode?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'City.' })
-  city?: string | null;
-}
+export class AddressInput {}
+export interface AddressInput extends AddressBlock {}
+contactFields(AddressInput, ADDRESS_FIELDS);
 
 @InputType({ description: 'Changes to an organization\'s contact data. Fields left out stay as they are; null clears.' })
 export class UpdateOrganizationInput {

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { requireWriter } from '../../shared/auth.js';
+import { AddressEmbeddable, ADDRESS_FIELDS, checkedContact } from '../toolkit/contact.js';
 import type { RequestContext } from '../toolkit/context.js';
 import { applyChanges, expectNotArchived, expectVersion, lockRecord, writeTransaction } from '../toolkit/mutations.js';
 import { optionalEmail, optionalPhone, optionalText, optionalUrl } from '../toolkit/validation.js';
@@ -18,17 +19,12 @@ export class OrganizationMutationResolver {
   })
   async updateOrganization(@Arg('input', () => UpdateOrganizationInput, { description: 'What to write (see the fields of `UpdateOrganizationInput`).' }) input: UpdateOrganizationInput, @Ctx() { em, partner }: Context): Promise<UpdateOrganizationPayload> {
     const writer = requireWriter(partner);
-    const address = input.address === undefined ? {} : {
-      street: optionalText(input.address?.street, 'input.address.street', 200) ?? null,
-      postalCode: optionalText(input.address?.postalCode, 'input.address.postalCode', 10) ?? null,
-      city: optionalText(input.address?.city, 'input.address.city', 120) ?? null,
-    };
     const changes: Partial<OrganizationEntity> = {
       description: optionalText(input.description, 'input.description', 5000),
       website: optionalUrl(input.website, 'input.website'),
       email: optionalEmail(input.email, 'input.email'),
       phone: optionalPhone(input.phone, 'input.phone'),
-      ...address,
+      address: input.address === undefined ? undefined : checkedContact(AddressEmbeddable, ADDRESS_FIELDS, input.address, 'input.address'),
     };
 
     const organization = await writeTransaction(em, async (tx) => {

@@ -50,7 +50,7 @@ export class OrganizationResolver {
 
   @FieldResolver(() => Address, { nullable: true, description: 'Postal address, where known.' })
   address(@Root() organization: OrganizationEntity): Address | null {
-    const { street, postalCode, city } = organization;
+    const { street, postalCode, city } = organization.address ?? {};
     return street || postalCode || city ? { street, postalCode, city } : null;
   }
 

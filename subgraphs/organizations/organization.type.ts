@@ -1,31 +1,25 @@
 import { AuditedRecord } from '../toolkit/audited.type.js';
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLISODateTime } from 'type-graphql';
 import { Connection } from '../toolkit/connection.js';
+import { ADDRESS_FIELDS, contactFields, type AddressBlock } from '../toolkit/contact.js';
 import { FigureKind } from './figure.entity.js';
 import { OrganizationKind } from './organization.entity.js';
+import { describeEnum } from '../toolkit/enums.js';
 
-registerEnumType(OrganizationKind, {
-  name: 'OrganizationKind',
-  description: 'What kind of body an organization is, from the Land down to a Gemeinde or a Verein.',
-  valuesConfig: {
-    LAND: { description: 'A federal state (Land Nordrhein-Westfalen).' },
-    REGIERUNGSBEZIRK: { description: 'A government region (Regierungsbezirk Münster).' },
-    KREIS: { description: 'A district (Kreis Borken, Coesfeld, Steinfurt, Warendorf).' },
-    KREISFREIE_STADT: { description: 'A city outside any Kreis (Stadt Münster).' },
-    STADT: { description: 'A town within a Kreis.' },
-    GEMEINDE: { description: 'A municipality within a Kreis.' },
-    VEREIN: { description: 'A registered association (e.g. Münsterland e.V.).' },
-    OTHER: { description: 'Any other body: companies, universities, chambers, initiatives.' },
-  },
+describeEnum(OrganizationKind, 'OrganizationKind', 'What kind of body an organization is, from the Land down to a Gemeinde or a Verein.', {
+  LAND: 'A federal state (Land Nordrhein-Westfalen).',
+  REGIERUNGSBEZIRK: 'A government region (Regierungsbezirk Münster).',
+  KREIS: 'A district (Kreis Borken, Coesfeld, Steinfurt, Warendorf).',
+  KREISFREIE_STADT: 'A city outside any Kreis (Stadt Münster).',
+  STADT: 'A town within a Kreis.',
+  GEMEINDE: 'A municipality within a Kreis.',
+  VEREIN: 'A registered association (e.g. Münsterland e.V.).',
+  OTHER: 'Any other body: companies, universities, chambers, initiatives.',
 });
-registerEnumType(FigureKind, {
-  name: 'FigureKind',
-  description: 'What a dated figure measures.',
-  valuesConfig: {
-    POPULATION: { description: 'Inhabitants (Einwohner).' },
-    AREA_KM2: { description: 'Area in square kilometres (Fläche).' },
-  },
+describeEnum(FigureKind, 'FigureKind', 'What a dated figure measures.', {
+  POPULATION: 'Inhabitants (Einwohner).',
+  AREA_KM2: 'Area in square kilometres (Fläche).',
 });
 
 @ObjectType({ description: 'A figure with the source and the date it refers to ("Einwohner: 371.898 (IT.NRW, 31.12.2020)").' })
@@ -53,16 +47,9 @@ export class DatedFigure {
 }
 
 @ObjectType({ description: 'A postal address.' })
-export class Address {
-  @Field(() => String, { nullable: true, description: 'Street and number.' })
-  street?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Postleitzahl.' })
-  postalCode?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'City.' })
-  city?: string | null;
-}
+export class Address {}
+export interface Address extends AddressBlock {}
+contactFields(Address, ADDRESS_FIELDS);
 
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "ags")')

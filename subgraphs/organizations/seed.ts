@@ -70,7 +70,7 @@ export function referenceOrganizations(): { organizations: OrganizationSeed[]; f
   // The seed profile's "Kurzprofil" of Kreis Borken: the older series (Fortschreibung on the 2011
   // census base), kept beside Zensus 2022. The two series must not be mixed.
   Object.assign(organizations.find((organization) => organization.slug === PARTNER_SLUGS.borken)!, {
-    street: 'Burloer Str. 93', postalCode: '46325', city: 'Borken', phone: '02861 681 100', email: 'info@kreis-borken.de',
+    address: { street: 'Burloer Str. 93', postalCode: '46325', city: 'Borken' }, phone: '02861 681 100', email: 'info@kreis-borken.de',
     website: 'https://www.kreis-borken.de',
   });
   const profileNote = 'Kurzprofil of the project profile "Informelle Regionalentwicklung im Münsterland" (source: Kreis Borken).';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  Arg, Args, ArgsType, Ctx, Field, FieldResolver, GraphQLISODateTime, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root,
+  Arg, Args, ArgsType, Ctx, Field, FieldResolver, GraphQLISODateTime, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root,
 } from 'type-graphql';
 import { isRegionalAdmin, requireWriter, type Partner } from '../../shared/auth.js';
 import { ChangeRecordType } from '../toolkit/change-events.type.js';
@@ -15,6 +15,7 @@ import { checkWebhookUrl } from '../toolkit/webhook-url.js';
 import { ChangeFilter, checkChangeFilter } from './organization.changes.js';
 import type { OrganizationLoaders } from './organization.loader.js';
 import { Organization } from './organization.type.js';
+import { describeEnum } from '../toolkit/enums.js';
 
 /**
  * Webhook subscriptions of partner apps (editors and admins): register a URL and a filter, get the
@@ -35,23 +36,15 @@ export enum WebhookDeliveryStatus {
   FAILED = 'FAILED',
 }
 
-registerEnumType(WebhookSubscriptionStatus, {
-  name: 'WebhookSubscriptionStatus',
-  description: 'Whether a subscription\'s deliveries go out.',
-  valuesConfig: {
-    ACTIVE: { description: 'Deliveries go out.' },
-    PAUSED: { description: 'Events are kept and sent after `resumeWebhookSubscription`.' },
-    FAILING: { description: 'A delivery failed for 24 hours; see `failureReason`, then resume.' },
-  },
+describeEnum(WebhookSubscriptionStatus, 'WebhookSubscriptionStatus', 'Whether a subscription\'s deliveries go out.', {
+  ACTIVE: 'Deliveries go out.',
+  PAUSED: 'Events are kept and sent after `resumeWebhookSubscription`.',
+  FAILING: 'A delivery failed for 24 hours; see `failureReason`, then resume.',
 });
-registerEnumType(WebhookDeliveryStatus, {
-  name: 'WebhookDeliveryStatus',
-  description: 'Where a delivery stands.',
-  valuesConfig: {
-    PENDING: { description: 'Waiting, or being retried.' },
-    DELIVERED: { description: 'The receiver answered with a 2xx status.' },
-    FAILED: { description: 'Given up after 24 hours of failed attempts.' },
-  },
+describeEnum(WebhookDeliveryStatus, 'WebhookDeliveryStatus', 'Where a delivery stands.', {
+  PENDING: 'Waiting, or being retried.',
+  DELIVERED: 'The receiver answered with a 2xx status.',
+  FAILED: 'Given up after 24 hours of failed attempts.',
 });
 
 const MAX_SUBSCRIPTIONS = 20;

@@ -1,36 +1,12 @@
-import { Collection, Embeddable, Embedded, Entity, Enum, Index, OneToMany, Property, type Opt } from '@mikro-orm/postgresql';
+import { Collection, Embedded, Entity, Enum, Index, OneToMany, Property, type Opt } from '@mikro-orm/postgresql';
 import { BaseEntity } from '../toolkit/base.entity.js';
+import { ContactEmbeddable } from '../toolkit/contact.js';
 import { ParticipationEntity } from './participation.entity.js';
 
 export enum ProjectStatus {
   PLANNED = 'PLANNED',
   ACTIVE = 'ACTIVE',
   COMPLETED = 'COMPLETED',
-}
-
-/** The "Kontakt" block of a profile. */
-@Embeddable()
-export class ContactEmbeddable {
-  @Property({ type: 'string', length: 200, nullable: true })
-  name?: string | null;
-
-  @Property({ type: 'string', length: 200, nullable: true })
-  street?: string | null;
-
-  @Property({ type: 'string', length: 10, nullable: true })
-  postalCode?: string | null;
-
-  @Property({ type: 'string', length: 120, nullable: true })
-  city?: string | null;
-
-  @Property({ type: 'string', length: 60, nullable: true })
-  phone?: string | null;
-
-  @Property({ type: 'string', length: 320, nullable: true })
-  email?: string | null;
-
-  @Property({ type: 'string', length: 500, nullable: true })
-  website?: string | null;
 }
 
 /** A project profile in the shape of the seed profile (Anlass, Ziel, Umsetzung, Finanzierung …). */

@@ -2,10 +2,10 @@ import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 
 import { requireWriter } from '../../shared/auth.js';
 import { checkEveryRow, LINE_DESCRIPTION, MAX_IMPORT_ROWS, uniqueSlugs } from '../toolkit/batch.import.js';
 import type { RequestContext } from '../toolkit/context.js';
-import { createdBy, definedOnly, writeTransaction } from '../toolkit/mutations.js';
+import { writeTransaction } from '../toolkit/mutations.js';
 import { assertMayLead } from './ownership.js';
-import { ParticipationEntity } from './participation.entity.js';
-import { ProjectEntity, ProjectStatus } from './project.entity.js';
+import { ProjectEntity } from './project.entity.js';
+import { newProject } from './project.create.js';
 import type { ProjectLoaders } from './project.loader.js';
 import { ParticipantInput, ProjectProfileInput } from './project.mutation-inputs.js';
 import { Project } from './project.type.js';
@@ -93,21 +93,7 @@ export class ProjectImportResolver {
     const projects = await writeTransaction(em, async (tx) => {
       const slugs = await uniqueSlugs(tx, ProjectEntity, rows.map((row) => row.title), 'projekt', 160);
       return rows.map(({ title, summary, profile, participants, isSample }, index) => {
-        const project = tx.create(ProjectEntity, {
-          status: ProjectStatus.ACTIVE,
-          ...definedOnly(profile),
-          title,
-          summary,
-          leadOrganizationId,
-          slug: slugs[index],
-          isSample,
-          ...createdBy(writer),
-        });
-        const addedAt = Date.now();
-        participants.forEach(({ organizationId, role, note }, position) => {
-          tx.create(ParticipationEntity, { project, organizationId, role, note, ...createdBy(writer), createdAt: new Date(addedAt + position) });
-        });
-        return project;
+        return newProject(tx, writer, { title, summary, leadOrganizationId, slug: slugs[index], isSample }, profile, participants);
       });
     }, 2);
     return { dryRun: false, rowCount: projects.length, projects };

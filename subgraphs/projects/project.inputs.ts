@@ -1,7 +1,8 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../toolkit/connection.js';
 import { SEARCH_TEXT_MAX_LENGTH } from '../toolkit/search-input.js';
 import { ProjectStatus } from './project.entity.js';
+import { describeEnum } from '../toolkit/enums.js';
 
 @ArgsType()
 export class ProjectLookupArgs {
@@ -19,15 +20,11 @@ export enum ProjectOrder {
   CREATED_AT = 'CREATED_AT',
 }
 
-registerEnumType(ProjectOrder, {
-  name: 'ProjectOrder',
-  description: 'Orders of a project list; ties are broken by id, so the order is stable across pages.',
-  valuesConfig: {
-    RELEVANCE: { description: 'Best match of `filter.text` first (the default when searching); needs `filter.text`.' },
-    TITLE: { description: 'By title, A to Z (the default without `filter.text`).' },
-    UPDATED_AT: { description: 'Most recently changed first: for harvesting changes with `modifiedSince`.' },
-    CREATED_AT: { description: 'Most recently created first.' },
-  },
+describeEnum(ProjectOrder, 'ProjectOrder', 'Orders of a project list; ties are broken by id, so the order is stable across pages.', {
+  RELEVANCE: 'Best match of `filter.text` first (the default when searching); needs `filter.text`.',
+  TITLE: 'By title, A to Z (the default without `filter.text`).',
+  UPDATED_AT: 'Most recently changed first: for harvesting changes with `modifiedSince`.',
+  CREATED_AT: 'Most recently created first.',
 });
 
 @InputType({ description: 'Which projects to list or count. All conditions must hold.' })

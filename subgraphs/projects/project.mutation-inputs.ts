@@ -1,30 +1,12 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { CONTACT_FIELDS, contactFields, type ContactBlock } from '../toolkit/contact.js';
 import { ParticipationRole } from './participation.entity.js';
 import { ProjectStatus } from './project.entity.js';
 
 @InputType({ description: 'The "Kontakt" block of a profile. Given, it replaces the whole block: fields left out are cleared.' })
-export class ContactInput {
-  @Field(() => String, { nullable: true, description: 'Organization or office to contact.' })
-  name?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Street and number.' })
-  street?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Postleitzahl.' })
-  postalCode?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'City.' })
-  city?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Phone number of the office.' })
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'E-mail address of the office.' })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Website, starting with https:// or http://.' })
-  website?: string | null;
-}
+export class ContactInput {}
+export interface ContactInput extends ContactBlock {}
+contactFields(ContactInput, CONTACT_FIELDS, { name: 'Organization or office to contact.', website: 'Website, starting with https:// or http://.' });
 
 /** The profile fields that create and update share; left out means "leave as is", null clears. */
 // Not in the schema itself (nothing names it): its fields appear in the inputs that extend it.

@@ -2,12 +2,12 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { requireWriter } from '../../shared/auth.js';
 import type { RequestContext } from '../toolkit/context.js';
 import {
-  applyChanges, createdBy, definedOnly, expectNotArchived, expectVersion, lockRecord, uniqueSlug, writeTransaction,
+  applyChanges, expectNotArchived, expectVersion, lockRecord, uniqueSlug, writeTransaction,
 } from '../toolkit/mutations.js';
 import { requiredId } from '../toolkit/validation.js';
 import { assertMayEditProject, assertMayLead } from './ownership.js';
-import { ParticipationEntity } from './participation.entity.js';
-import { ProjectEntity, ProjectStatus } from './project.entity.js';
+import { ProjectEntity } from './project.entity.js';
+import { newProject } from './project.create.js';
 import type { ProjectLoaders } from './project.loader.js';
 import { ArchiveProjectInput, CreateProjectInput, UpdateProjectInput } from './project.mutation-inputs.js';
 import { ArchiveProjectPayload, CreateProjectPayload, UpdateProjectPayload } from './project.payloads.js';
@@ -44,21 +44,8 @@ export class ProjectMutationResolver {
     const duplicateCandidates = await findSimilarProjects(em, draft, DUPLICATE_CANDIDATES);
 
     const project = await writeTransaction(em, async (tx) => {
-      const created = tx.create(ProjectEntity, {
-        status: ProjectStatus.ACTIVE,
-        ...definedOnly(profile),
-        title,
-        summary,
-        leadOrganizationId,
-        slug: await uniqueSlug(tx, ProjectEntity, title, 'projekt', 160),
-        ...createdBy(writer),
-      });
-      // One millisecond apart: participants are listed in the order given.
-      const addedAt = Date.now();
-      participants.forEach(({ organizationId, role, note }, index) => {
-        tx.create(ParticipationEntity, { project: created, organizationId, role, note, ...createdBy(writer), createdAt: new Date(addedAt + index) });
-      });
-      return created;
+      const slug = await uniqueSlug(tx, ProjectEntity, title, 'projekt', 160);
+      return newProject(tx, writer, { title, summary, leadOrganizationId, slug }, profile, participants);
     }, 2);
 
     return { project, duplicateCandidates };

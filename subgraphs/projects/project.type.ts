@@ -1,42 +1,32 @@
 import { AuditedRecord } from '../toolkit/audited.type.js';
 import { Connection } from '../toolkit/connection.js';
-import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { CONTACT_FIELDS, contactFields, type ContactBlock } from '../toolkit/contact.js';
+import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { SearchableConnection } from '../toolkit/search-connection.js';
 import { FundingSource } from './funding.entity.js';
 import { ParticipationRole } from './participation.entity.js';
 import { ProjectStatus } from './project.entity.js';
+import { describeEnum } from '../toolkit/enums.js';
 
-registerEnumType(ProjectStatus, {
-  name: 'ProjectStatus',
-  description: 'Where a project stands.',
-  valuesConfig: {
-    PLANNED: { description: 'Agreed or prepared, not yet started.' },
-    ACTIVE: { description: 'Running now.' },
-    COMPLETED: { description: 'Finished; kept for "voneinander Lernen".' },
-  },
+describeEnum(ProjectStatus, 'ProjectStatus', 'Where a project stands.', {
+  PLANNED: 'Agreed or prepared, not yet started.',
+  ACTIVE: 'Running now.',
+  COMPLETED: 'Finished; kept for "voneinander Lernen".',
 });
-registerEnumType(FundingSource, {
-  name: 'FundingSource',
-  description: 'Who pays: Land NRW, Bund, EU, a Kreis, a municipality, own funds, private or other.',
-  valuesConfig: {
-    LAND_NRW: { description: 'The Land Nordrhein-Westfalen (e.g. regional development programmes).' },
-    BUND: { description: 'The Federal Republic (Bund).' },
-    EU: { description: 'The European Union (e.g. LEADER, EFRE, Interreg).' },
-    KREIS: { description: 'A Kreis.' },
-    KOMMUNE: { description: 'A city or municipality.' },
-    OWN_FUNDS: { description: 'The partners\' own funds (Eigenmittel).' },
-    PRIVATE: { description: 'Private money: companies, foundations, sponsors.' },
-    OTHER: { description: 'Any other source, named in the funding note.' },
-  },
+describeEnum(FundingSource, 'FundingSource', 'Who pays: Land NRW, Bund, EU, a Kreis, a municipality, own funds, private or other.', {
+  LAND_NRW: 'The Land Nordrhein-Westfalen (e.g. regional development programmes).',
+  BUND: 'The Federal Republic (Bund).',
+  EU: 'The European Union (e.g. LEADER, EFRE, Interreg).',
+  KREIS: 'A Kreis.',
+  KOMMUNE: 'A city or municipality.',
+  OWN_FUNDS: 'The partners\' own funds (Eigenmittel).',
+  PRIVATE: 'Private money: companies, foundations, sponsors.',
+  OTHER: 'Any other source, named in the funding note.',
 });
-registerEnumType(ParticipationRole, {
-  name: 'ParticipationRole',
-  description: 'How an organization takes part besides the lead: PARTNER (project partner), MEMBER (member municipality, e.g. of a LEADER region), SUPPORTER.',
-  valuesConfig: {
-    PARTNER: { description: 'A project partner sharing the work ("Sonstige Beteiligte").' },
-    MEMBER: { description: 'A member, e.g. a municipality of a LEADER region.' },
-    SUPPORTER: { description: 'Supports the project without sharing the work.' },
-  },
+describeEnum(ParticipationRole, 'ParticipationRole', 'How an organization takes part besides the lead: PARTNER (project partner), MEMBER (member municipality, e.g. of a LEADER region), SUPPORTER.', {
+  PARTNER: 'A project partner sharing the work ("Sonstige Beteiligte").',
+  MEMBER: 'A member, e.g. a municipality of a LEADER region.',
+  SUPPORTER: 'Supports the project without sharing the work.',
 });
 
 /** `DatedFigure` of the organizations subgraph, as far as topic coverage requires it. */
@@ -74,28 +64,9 @@ export class OrganizationReference {
 }
 
 @ObjectType({ description: 'The "Kontakt" block of a profile.' })
-export class Contact {
-  @Field(() => String, { nullable: true, description: 'Organization or person to contact.' })
-  name?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Street and number.' })
-  street?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Postleitzahl.' })
-  postalCode?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'City.' })
-  city?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Phone number of the office.' })
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'E-mail address of the office.' })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Website.' })
-  website?: string | null;
-}
+export class Contact {}
+export interface Contact extends ContactBlock {}
+contactFields(Contact, CONTACT_FIELDS);
 
 @ObjectType({ description: 'One source of a project\'s financing.' })
 export class Funding {

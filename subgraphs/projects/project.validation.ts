@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInputError } from '../../shared/errors.js';
 import { entityChecker, querySubgraph, subgraphUrl } from '../../shared/peers.js';
+import { checkedContact, CONTACT_FIELDS, ContactEmbeddable } from '../toolkit/contact.js';
 import {
-  assertDateOrder, optionalDate, optionalEmail, optionalPhone, optionalText, optionalUrl, optionalYear, requiredId, requiredText, textList,
+  assertDateOrder, optionalDate, optionalText, optionalUrl, optionalYear, requiredId, requiredText, textList,
 } from '../toolkit/validation.js';
-import { ContactEmbeddable, type ProjectEntity } from './project.entity.js';
-import type { ContactInput, ParticipantInput, ProjectProfileInput } from './project.mutation-inputs.js';
+import type { ProjectEntity } from './project.entity.js';
+import type { ParticipantInput, ProjectProfileInput } from './project.mutation-inputs.js';
 import { TopicEntity } from './topic.entity.js';
 
 /** Checks of project input, shared by create and update. Field names are those of the input. */
@@ -16,18 +17,6 @@ const AGS = /^\d{8}$/;
 
 export const projectTitle = (value: string | null | undefined) => requiredText(value, 'input.title', MAX_TITLE);
 export const projectSummary = (value: string | null | undefined) => requiredText(value, 'input.summary', MAX_TEXT);
-
-function contactOf(input: ContactInput | null): ContactEmbeddable {
-  return Object.assign(new ContactEmbeddable(), {
-    name: optionalText(input?.name, 'input.contact.name', 200) ?? null,
-    street: optionalText(input?.street, 'input.contact.street', 200) ?? null,
-    postalCode: optionalText(input?.postalCode, 'input.contact.postalCode', 10) ?? null,
-    city: optionalText(input?.city, 'input.contact.city', 120) ?? null,
-    phone: optionalPhone(input?.phone, 'input.contact.phone') ?? null,
-    email: optionalEmail(input?.email, 'input.contact.email') ?? null,
-    website: optionalUrl(input?.website, 'input.contact.website') ?? null,
-  });
-}
 
 /** The profile fields the input names, checked; `undefined` for fields it leaves out. */
 export function profileChanges(input: ProjectProfileInput): Partial<ProjectEntity> {
@@ -49,7 +38,7 @@ export function profileChanges(input: ProjectProfileInput): Partial<ProjectEntit
     startDate: optionalDate(input.startDate, 'input.startDate'),
     endDate: optionalDate(input.endDate, 'input.endDate'),
     municipalityAgs,
-    contact: input.contact === undefined ? undefined : contactOf(input.contact),
+    contact: input.contact === undefined ? undefined : checkedContact(ContactEmbeddable, CONTACT_FIELDS, input.contact, 'input.contact'),
     distinctions: textList(input.distinctions, 'input.distinctions', 20, 300),
     sourceAttribution: optionalText(input.sourceAttribution, 'input.sourceAttribution', 1000),
     sourceUrl: optionalUrl(input.sourceUrl, 'input.sourceUrl'),

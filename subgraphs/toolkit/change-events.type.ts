@@ -1,10 +1,11 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { ArgsType, Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { ArgsType, Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { Partner } from '../../shared/auth.js';
 import { maskFields, readHistory, type ChangeEventRow, type RecordType } from './change-events.js';
 import type { EntityManager } from './database.js';
 import { BadUserInputError } from '../../shared/errors.js';
 import { PageInfo } from './connection.js';
+import { describeEnum } from './enums.js';
 
 /**
  * The GraphQL side of change events, the same in every subgraph (hence `@shareable`). Each
@@ -25,24 +26,16 @@ export enum ChangeOperation {
   DELETED = 'DELETED',
 }
 
-registerEnumType(ChangeRecordType, {
-  name: 'ChangeRecordType',
-  description: 'The kind of record a change event is about.',
-  valuesConfig: {
-    PROJECT: { description: 'A project (projects subgraph).' },
-    KNOWLEDGE_RESOURCE: { description: 'A knowledge resource (knowledge subgraph).' },
-    ORGANIZATION: { description: 'An organization (organizations subgraph).' },
-  },
+describeEnum(ChangeRecordType, 'ChangeRecordType', 'The kind of record a change event is about.', {
+  PROJECT: 'A project (projects subgraph).',
+  KNOWLEDGE_RESOURCE: 'A knowledge resource (knowledge subgraph).',
+  ORGANIZATION: 'An organization (organizations subgraph).',
 });
-registerEnumType(ChangeOperation, {
-  name: 'ChangeOperation',
-  description: 'What happened to the record.',
-  valuesConfig: {
-    CREATED: { description: 'The record was created (imports and later seeds too).' },
-    UPDATED: { description: 'Fields changed, or a participant or contact person was added, changed or removed.' },
-    ARCHIVED: { description: 'The record was archived; it stays readable by id.' },
-    DELETED: { description: 'The record was removed.' },
-  },
+describeEnum(ChangeOperation, 'ChangeOperation', 'What happened to the record.', {
+  CREATED: 'The record was created (imports and later seeds too).',
+  UPDATED: 'Fields changed, or a participant or contact person was added, changed or removed.',
+  ARCHIVED: 'The record was archived; it stays readable by id.',
+  DELETED: 'The record was removed.',
 });
 
 @Directive('@shareable')
