@@ -3,7 +3,7 @@ import { ReferenceKind, type EntityMetadata } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { subgraphs } from '../subgraphs/registry.js';
 import { openDatabase, type Database } from '../subgraphs/toolkit/database.js';
-import { leanFind } from '../subgraphs/toolkit/lean-read.js';
+import { leanColumns, leanFind } from '../subgraphs/toolkit/lean-read.js';
 
 /**
  * Lean reads (`subgraphs/toolkit/lean-read.ts`) answer from plain objects instead of entities:
@@ -39,6 +39,8 @@ describe.each(subgraphs.map((definition) => [definition.name, definition] as con
     const entities = (await em.find(entity.name, {}, { orderBy: { [pk]: 'asc' } })) as Record<string, any>[];
     const lean = (await leanFind(em, entity as new () => Record<string, any>, (query) => query.orderBy(`t.${meta.properties[pk].fieldNames[0]}`))) as Record<string, any>[];
     expect(lean.length).toBe(entities.length);
+    const columns = leanColumns(em, entity, 't');
+    expect(columns.length, 'each column selected once').toBe(new Set(columns).size);
     expect(lean.map((row) => readable(meta, row))).toEqual(entities.map((row) => readable(meta, row)));
   });
 

@@ -52,7 +52,9 @@ function planOf(em: EntityManager, entity: Function, alias: string): Plan {
       if (!prop.owner && prop.kind === ReferenceKind.ONE_TO_ONE) continue;
       if (prop.fieldNames.length !== 1) throw new Error(`lean reads support single-column relations only (${meta.className}.${prop.name})`);
       references.push(prop);
-    } else if (!prop.embedded) {
+    } else if (prop.embedded) {
+      continue; // an embeddable's own column: selected with its embeddable below
+    } else {
       scalars.push(prop);
     }
     columns.push(...prop.fieldNames.map((name) => `${alias}.${name}`));
