@@ -6,6 +6,8 @@ import type { ChildProcess } from 'node:child_process';
  * first start (and is retried with back-off later on), dying while running starts it again after
  * 1, 2, 4 … up to 30 s. A restarted child that never becomes ready is stopped and started again.
  * Stopping sends `stopSignal` and, when the child ignores it for `graceMs`, SIGKILL.
+ * Our own rather than pm2 or concurrently: no daemon, PostgreSQL before the services, readiness
+ * by each service's health URL, and the same code in `npm start` and the tests.
  */
 export interface SupervisorOptions {
   name: string;

@@ -42,6 +42,8 @@ export interface ConnectionShape<T> {
 /**
  * A Relay connection type for `nodeType`: `<Name>Connection` with `<Name>Edge`s. Subclass it as
  * `@ObjectType() class ProjectConnection extends Connection(Project) {}`.
+ * Our own few lines rather than a Relay library: MikroORM's `findByCursor` already pages in SQL
+ * with opaque cursors; libraries such as graphql-relay slice arrays held in memory.
  */
 export function Connection<T extends object>(nodeType: ClassType<T>) {
   const name = nodeType.name;

@@ -6,6 +6,8 @@ import { BadUserInputError } from '../../shared/errors.js';
  * Pages of lists queried with hand-written SQL (search ranks, snippets, array filters), with
  * opaque cursors of two kinds: keyset cursors (the sort key of the last edge) where the order is
  * a stable key, and offset cursors for relevance order, whose rank is a float computed per query.
+ * Our own: MikroORM's cursors page entity queries only, and no paging library knows a rank that
+ * PostgreSQL computes per search.
  */
 export interface SqlOrder {
   /** Name of the order (the GraphQL enum value); a cursor only works with the order it came from. */
