@@ -76,8 +76,9 @@ export async function loadVariedData(options: {
   const ags = (await rows<{ ags: string }>('projects', 'select distinct unnest(municipality_ags) as ags from project where archived_at is null')).map((row) => row.ags);
   const kreise = [...new Set(ags.filter((value) => value.length === 8).map((value) => value.slice(0, 5)))];
   const topics = (await rows<{ key: string }>('projects', 'select key from topic order by key')).map((row) => row.key);
-  // Words of the titles as searched: long enough to mean something, letters only.
-  const words = (await rows<{ word: string }>('projects', "select distinct word from project, regexp_split_to_table(title, '[^A-Za-zÄÖÜäöüß]+') as word where length(word) >= 6 and archived_at is null order by word")).map((row) => row.word);
+  // Words of the titles as searched: long enough to mean something, letters only (Latin-1 letters
+  // too: "Hofcafé" is one word, not "Hofcaf").
+  const words = (await rows<{ word: string }>('projects', "select distinct word from project, regexp_split_to_table(title, '[^A-Za-zÀ-ÖØ-öø-ÿ]+') as word where length(word) >= 6 and archived_at is null order by word")).map((row) => row.word);
   const writable = await rows<{ id: string; version: number; summary: string | null }>('projects', 'select id, version, summary from project where lead_organization_id = $1 and archived_at is null order by id limit 200', [options.writerOrganizationId]);
 
   const sample = options.sampleFilters ?? 60;
