@@ -57,10 +57,15 @@ export function Connection<T extends object>(nodeType: ClassType<T>) {
     node!: T;
   }
 
+  return ConnectionOver<Edge>(Edge);
+}
+
+/** The connection fields over a given edge type; `SearchableConnection` brings edges of its own. */
+export function ConnectionOver<E extends object>(edgeType: ClassType<E>) {
   @ObjectType()
-  abstract class ConnectionType implements ConnectionShape<T> {
-    @Field(() => [Edge], { description: 'The edges of this page, in the stable order of the list.' })
-    edges!: Edge[];
+  abstract class ConnectionType {
+    @Field(() => [edgeType], { description: 'The edges of this page, in the stable order of the list.' })
+    edges!: E[];
 
     @Field(() => PageInfo, { description: 'Where this page stands in the whole list.' })
     pageInfo!: PageInfo;

@@ -1,6 +1,6 @@
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
-import { Field, Float, Int, ObjectType, type ClassType } from 'type-graphql';
-import { PageInfo } from './connection.js';
+import { Field, Float, ObjectType, type ClassType } from 'type-graphql';
+import { ConnectionOver } from './connection.js';
 
 /**
  * A Relay connection whose edges also say how well the node matched a text search, like GitHub's
@@ -27,18 +27,7 @@ export function SearchableConnection<T extends object>(nodeType: ClassType<T>) {
     snippet?: string | null;
   }
 
-  @ObjectType()
-  abstract class SearchableConnectionType {
-    @Field(() => [Edge], { description: 'The edges of this page, in the stable order of the list.' })
-    edges!: Edge[];
-
-    @Field(() => PageInfo, { description: 'Where this page stands in the whole list.' })
-    pageInfo!: PageInfo;
-
-    @Field(() => Int, { description: 'Number of items matching the filter, on all pages.' })
-    totalCount!: number;
-  }
-  return SearchableConnectionType;
+  return ConnectionOver<Edge>(Edge);
 }
 
 /**
